@@ -1,0 +1,27 @@
+package dev.netscale.spec;
+
+import java.time.Duration;
+
+/** Every default of a spec, in one place. The README's spec reference lists the same values. */
+public final class Defaults {
+    public static final int MESSAGE_BYTES = 1024;
+    /** The smallest message: kind, padding, connection id and sequence number. */
+    public static final int MIN_MESSAGE_BYTES = 16;
+    public static final int MAX_MESSAGE_BYTES = 1 << 20;
+    /** The reference measurement's fixed total per point. */
+    public static final long TOTAL_MESSAGES = 10_000;
+    public static final int WARMUP_MESSAGES = 0;
+    /** The reference harness left Nagle's algorithm at the system default: on. */
+    public static final boolean TCP_NODELAY = false;
+    public static final int SENDERS_PER_PROCESS = 1;
+    public static final int MAX_SENDERS = 4096;
+    public static final int REPETITIONS = 5;
+    public static final Duration SETUP_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(60);
+    public static final String WASMER_COMPILER = "cranelift";
+    /** A trial window shorter than this measures start-up jitter more than throughput. */
+    public static final Duration MIN_MEANINGFUL_WINDOW = Duration.ofMillis(100);
+
+    private Defaults() {
+    }
+}
