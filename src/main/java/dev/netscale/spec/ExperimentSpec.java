@@ -75,9 +75,10 @@ public record ExperimentSpec(
      * @param id a name unique within the spec, used in tables and charts
      * @param compiler Wasmer's compiler backend, for {@link Runtime#WASMER} only
      * @param jvmOptions extra options for the JVM runtimes
+     * @param fault a fault the receiver injects on purpose, for testing netscale itself
      */
     public record ReceiverSpec(String id, Runtime runtime, Optional<String> compiler, CpuSet cpus,
-            List<String> jvmOptions) {
+            List<String> jvmOptions, Optional<String> fault) {
     }
 
     public record Timeouts(Duration setup, Duration trial) {

@@ -34,16 +34,33 @@ public final class SpecLoader {
             "tcp-nodelay");
     private static final Set<String> SENDERS = Set.of("counts", "cpus", "per-process");
     private static final Set<String> RECEIVER = Set.of("id", "runtime", "compiler", "cpus",
-            "jvm-options");
+            "jvm-options", "inject-fault");
     private static final Set<String> TIMEOUTS = Set.of("setup", "trial");
+    /** Faults a receiver injects on purpose; netscale's own tests use them. */
+    public static final List<String> FAULTS = List.of("corrupt-ack", "repeat-ack", "cross-ack",
+            "no-ack", "hang");
     private static final List<String> COMPILERS = List.of("cranelift", "singlepass");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final BitSet hostCpus;
+    private final boolean checkHost;
 
     /** @param hostCpus the CPUs this process may run on; explicit CPU sets must fit in them */
     public SpecLoader(BitSet hostCpus) {
+        this(hostCpus, true);
+    }
+
+    private SpecLoader(BitSet hostCpus, boolean checkHost) {
         this.hostCpus = (BitSet) hostCpus.clone();
+        this.checkHost = checkHost;
+    }
+
+    /**
+     * A loader for specs that will not run here, such as the copy in a results folder being
+     * redrawn: CPU sets are not checked against this host.
+     */
+    public static SpecLoader withoutHostCheck() {
+        return new SpecLoader(new BitSet(), false);
     }
 
     public ExperimentSpec load(Path file) {
@@ -200,8 +217,9 @@ public final class SpecLoader {
                 compiler = Optional.of(Defaults.WASMER_COMPILER);
             }
             List<String> jvmOptions = jvmOptions(in, r, path, runtime);
+            Optional<String> fault = in.choice(r, path, "inject-fault", FAULTS);
             out.add(new ReceiverSpec(id, runtime.orElse(Runtime.NATIVE), compiler,
-                    cpus(in, r, path), jvmOptions));
+                    cpus(in, r, path), jvmOptions, fault));
         }
         return out;
     }
@@ -242,7 +260,7 @@ public final class SpecLoader {
         }
         BitSet missing = (BitSet) set.clone();
         missing.andNot(hostCpus);
-        if (!missing.isEmpty()) {
+        if (checkHost && !missing.isEmpty()) {
             in.problem(path + ".cpus", "CPU set " + CpuSet.format(set) + " needs CPUs "
                     + CpuSet.format(missing) + ", which this host does not offer (it has "
                     + CpuSet.format(hostCpus) + "); use 'auto' or a set within "

@@ -1,0 +1,25 @@
+package dev.netscale.backend;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a backend collected from one trial, before any judgement: the programs' output, exit
+ * codes, the CPU sets the kernel really gave them, and why the trial broke off, if it did.
+ *
+ * @param failure set when the backend itself had to end the trial (timeout, a process that
+ *     died, a container that could not start)
+ * @param receiverExit the receiver's exit status, or -1 when it had to be ended
+ * @param receiverCpusActual the receiver's allowed-CPU list read from the kernel
+ * @param setupMillis from starting the receiver until the measured phase was released
+ * @param trialMillis from the release until the receiver's done line
+ */
+public record TrialOutput(List<String> receiverLines, int receiverExit, List<SenderOutput> senders,
+        Optional<String> failure, String receiverCpusActual, long setupMillis, long trialMillis,
+        Path logs) {
+
+    /** One sender process (or container) and the connections it opened. */
+    public record SenderOutput(int index, List<String> lines, int exitCode, String cpusActual) {
+    }
+}

@@ -1,0 +1,41 @@
+package dev.netscale.measure;
+
+/**
+ * Result-quality warnings, stored with each trial and printed after the results with advice.
+ */
+public enum Warning {
+    SHORT_WINDOW("short-window", "the measured window was under "
+            + dev.netscale.spec.Defaults.MIN_MEANINGFUL_WINDOW.toMillis() + " ms, so start-up"
+            + " jitter weighs on the throughput; raise message.total or use message.per-sender"),
+    CPU_OVERLAP("cpu-overlap", "receiver and senders shared CPUs, so they competed for them;"
+            + " give them separate CPU sets on a host with more CPUs"),
+    FAILED_TRIAL("failed-trial", "a trial failed and was left out of its point; see the reason"
+            + " and its logs"),
+    HIGH_VARIANCE("high-variance", "the 95% confidence interval is wider than 10% of the mean;"
+            + " add repetitions or quiet the host");
+
+    private final String id;
+    private final String advice;
+
+    Warning(String id, String advice) {
+        this.id = id;
+        this.advice = advice;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String advice() {
+        return advice;
+    }
+
+    public static java.util.Optional<Warning> byId(String id) {
+        for (Warning w : values()) {
+            if (w.id.equals(id)) {
+                return java.util.Optional.of(w);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
