@@ -47,6 +47,13 @@ public final class PointSummaries {
         return out;
     }
 
+    /** The points grouped by receiver, in the order given. */
+    public static Map<String, List<PointSummary>> byReceiver(List<PointSummary> points) {
+        Map<String, List<PointSummary>> out = new LinkedHashMap<>();
+        points.forEach(p -> out.computeIfAbsent(p.receiver(), r -> new ArrayList<>()).add(p));
+        return out;
+    }
+
     private static PointSummary summarise(List<TrialRecord> trials, Map<PointKey, Sample> all,
             int firstSenders, String baseline) {
         TrialRecord any = trials.get(0);

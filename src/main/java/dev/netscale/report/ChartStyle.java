@@ -1,0 +1,138 @@
+package dev.netscale.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** What every netscale chart shares: size, palette, curves with intervals, failure markers. */
+final class ChartStyle {
+
+    static final int WIDTH_PX = 1000;
+    static final int HEIGHT_PX = 600;
+    static final String SENDERS_AXIS = "concurrent senders";
+    static final String FAILED_SERIES = "failed trials";
+    /** Suffix of the legend-less series that carries a curve's 95% error bars. */
+    static final String INTERVAL_SUFFIX = " 95% CI";
+
+    // Okabe and Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), without
+    // the yellow, which is hard to see on white.
+    private static final Color[] PALETTE = {
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000)};
+    private static final Color FAILED_COLOR = new Color(0xB00020);
+    private static final Color GUIDE_COLOR = Color.GRAY;
+
+    private ChartStyle() {
+    }
+
+    static XYChart newChart(String title, String yAxisTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH_PX).height(HEIGHT_PX).title(title)
+                .xAxisTitle(SENDERS_AXIS).yAxisTitle(yAxisTitle).build();
+        Styler styler = chart.getStyler();
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        // Ratios and throughputs start at zero, so that a flat curve does not look steep.
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
+    }
+
+    static Color color(int receiverIndex) {
+        return PALETTE[receiverIndex % PALETTE.length];
+    }
+
+    /**
+     * Adds a curve with markers, and its 95% intervals as a second series without legend, line
+     * or markers. Points without an interval (one repetition) get no error bar at all rather
+     * than a zero-length one that would look precise. NaN values leave a gap.
+     */
+    static void addCurve(XYChart chart, String name, Color color, double[] x, double[] y,
+            double[] halfWidth) {
+        XYSeries curve = chart.addSeries(name, x, y);
+        curve.setLineColor(color);
+        curve.setMarkerColor(color);
+        curve.setMarker(SeriesMarkers.CIRCLE);
+
+        int[] withInterval = IntStream.range(0, x.length)
+                .filter(i -> Double.isFinite(y[i]) && Double.isFinite(halfWidth[i])).toArray();
+        if (withInterval.length == 0) {
+            return;
+        }
+        XYSeries bars = chart.addSeries(name + INTERVAL_SUFFIX, pick(x, withInterval),
+                pick(y, withInterval), pick(halfWidth, withInterval));
+        bars.setLineStyle(SeriesLines.NONE);
+        bars.setMarker(SeriesMarkers.NONE);
+        bars.setLineColor(color);
+        bars.setMarkerColor(color);
+        bars.setShowInLegend(false);
+    }
+
+    /** Adds a guide line without markers: a published curve or an ideal one. */
+    static void addGuide(XYChart chart, String name, Color color, BasicStroke stroke,
+            double[] x, double[] y) {
+        XYSeries guide = chart.addSeries(name, x, y);
+        guide.setMarker(SeriesMarkers.NONE);
+        guide.setLineStyle(stroke);
+        guide.setLineColor(color == null ? GUIDE_COLOR : color);
+    }
+
+    /** A point where trials failed: drawn at {@code y}, or on the axis when nothing worked. */
+    record Failure(double x, double y, int failed, int total) {
+    }
+
+    /**
+     * Adds the {@value #FAILED_SERIES} marker series and a "k of n failed" label beside each
+     * marker, so that a point that lost trials never looks as clean as one that did not.
+     */
+    static void addFailures(XYChart chart, List<Failure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        double[] x = failures.stream().mapToDouble(Failure::x).toArray();
+        double[] y = failures.stream().mapToDouble(f -> Double.isFinite(f.y()) ? f.y() : 0)
+                .toArray();
+        XYSeries markers = chart.addSeries(FAILED_SERIES, x, y);
+        markers.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        markers.setMarker(SeriesMarkers.CROSS);
+        markers.setMarkerColor(FAILED_COLOR);
+
+        // The label is centred on its position: move it right of the marker and its error
+        // bar, by fractions of the data's range found by eye on 1000x600 charts.
+        double[] range = dataRange(chart);
+        for (int i = 0; i < failures.size(); i++) {
+            Failure f = failures.get(i);
+            chart.addAnnotation(new AnnotationText(f.failed() + " of " + f.total() + " failed",
+                    x[i] + 0.06 * range[0], y[i] + 0.03 * range[1], false));
+        }
+    }
+
+    /** The x extent and the largest y of every series drawn so far. */
+    private static double[] dataRange(XYChart chart) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (XYSeries s : chart.getSeriesCollection()) {
+            Arrays.stream(s.getXData()).filter(Double::isFinite).forEach(xs::add);
+            Arrays.stream(s.getYData()).filter(Double::isFinite).forEach(ys::add);
+        }
+        double xMin = xs.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double xMax = xs.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double yMax = ys.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        return new double[] {xMax > xMin ? xMax - xMin : 1, yMax > 0 ? yMax : 1};
+    }
+
+    private static double[] pick(double[] values, int[] indexes) {
+        return IntStream.of(indexes).mapToDouble(i -> values[i]).toArray();
+    }
+}
