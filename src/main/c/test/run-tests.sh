@@ -56,8 +56,8 @@ end_case() {
 # faults hit whichever connection was accepted first.
 normalize() {
     local mask_ids=${1:-}
-    sed -E 's/ (port|pid|ns|thread|first-ns|last-ns|start-ns|end-ns)=[0-9]+/ \1=#/g
-            s/ (cpu-user-us|cpu-sys-us)=[0-9]+/ \1=#/g
+    sed -E 's/ (port|pid|ns|thread|first-ns|last-ns)=[0-9]+/ \1=#/g
+            s/ (start-ns|end-ns|cpu-user-us|cpu-sys-us)=[0-9]+/ \1=#/g
             s/^(rtt id=[0-9]+ unit=ns) .*/\1 .../' |
         if [ -n "$mask_ids" ]; then
             sed -E 's/^(conn|rtt|error) id=[0-9]+/\1 id=#/'
@@ -94,7 +94,9 @@ check_golden() {
 # Starts the receiver as a coprocess; sets rx_port from its ready line.
 start_receiver() {
     local dir="$work/$case_name"
-    coproc RX { exec timeout "$limit_s" "$receiver" "$@" 2>"$dir/receiver.err"; }
+    coproc RX {
+        exec timeout "$limit_s" "$receiver" "$@" 2>"$dir/receiver.err"
+    }
     rx_pid=$RX_PID
     rx_in=${RX[1]}
     rx_outfd=${RX[0]}
@@ -144,7 +146,8 @@ check_receiver_records() {
     local threads
     threads=$(sed -nE 's/^conn .* thread=([0-9]+) .*/\1/p' "$file" |
         sort -u | wc -l)
-    [ "$threads" = "$n" ] || fail "receiver: $threads distinct thread ids, expected $n"
+    [ "$threads" = "$n" ] ||
+        fail "receiver: $threads distinct thread ids, expected $n"
     awk '
         /^released / { split($2, a, "="); released = a[2] }
         /^conn / {
@@ -229,8 +232,9 @@ run_fault() {
     # Once the sender gives up, it closes the connection; whether the
     # receiver then sees the end of the stream or a reset depends on
     # whether an ack was still unread, so either is accepted.
-    sed -E 's/^error (id=[0-9]+) reason=(closed|recv-failed code=104)( .*)?$/error \1 reason=peer-gone/' \
-        "$work/$name/receiver.out" >"$work/$name/receiver.masked"
+    local gone='s/^error (id=[0-9]+) reason=(closed|recv-failed code=104)'
+    gone+='( .*)?$/error \1 reason=peer-gone/'
+    sed -E "$gone" "$work/$name/receiver.out" >"$work/$name/receiver.masked"
     check_golden "$work/$name/receiver.masked" receiver ids
     end_case
 }
