@@ -120,6 +120,12 @@ void *plat_alloc(size_t len_bytes);
 /* CPU time used by the whole process so far, microseconds. */
 int plat_cpu_usage_us(uint64_t *user_us, uint64_t *system_us);
 
+/*
+ * The CPUs this process may run on, as the kernel reports them: sets
+ * allowed[i] to 1 or 0 for i < max_cpus. Returns a status.
+ */
+int plat_allowed_cpus(uint8_t *allowed, uint32_t max_cpus);
+
 PLAT_NORETURN void plat_exit(int status);
 
 #endif

@@ -16,6 +16,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,6 +354,18 @@ int plat_cpu_usage_us(uint64_t *user_us, uint64_t *system_us)
                (uint64_t)usage.ru_utime.tv_usec;
     *system_us = (uint64_t)usage.ru_stime.tv_sec * 1000000u +
                  (uint64_t)usage.ru_stime.tv_usec;
+    return PLAT_OK;
+}
+
+int plat_allowed_cpus(uint8_t *allowed, uint32_t max_cpus)
+{
+    cpu_set_t set;
+
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) != 0)
+        return errno;
+    for (uint32_t i = 0; i < max_cpus; i++)
+        allowed[i] = i < CPU_SETSIZE && CPU_ISSET(i, &set) ? 1 : 0;
     return PLAT_OK;
 }
 

@@ -95,14 +95,50 @@ static void sender_start(struct sender *tx)
     }
 }
 
-static void sender_print_count(const char *record, uint64_t connections)
+/* Appends " cpus=LIST", the allowed CPUs in Linux list form ("0-3,8"). */
+static void sender_field_cpus(struct text_line *line)
+{
+    static uint8_t allowed[SENDER_MAX_CPUS];
+    uint32_t i = 0;
+    int first = 1;
+    int status = plat_allowed_cpus(allowed, SENDER_MAX_CPUS);
+
+    if (status != PLAT_OK) {
+        diag_call("sched_getaffinity", status);
+        return;
+    }
+    text_str(line, " cpus=");
+    while (i < SENDER_MAX_CPUS) {
+        uint32_t end = i;
+
+        if (!allowed[i]) {
+            i++;
+            continue;
+        }
+        while (end + 1 < SENDER_MAX_CPUS && allowed[end + 1])
+            end++;
+        if (!first)
+            text_char(line, ',');
+        text_u64(line, i);
+        if (end > i) {
+            text_char(line, '-');
+            text_u64(line, end);
+        }
+        first = 0;
+        i = end + 1;
+    }
+}
+
+/* Prints "connected" with the connection count and the allowed CPUs. */
+static void sender_print_connected(uint64_t connections)
 {
     char buf[SENDER_LINE_BYTES];
     struct text_line line;
 
     text_init(&line, buf, sizeof(buf));
-    text_str(&line, record);
+    text_str(&line, "connected");
     text_field_u64(&line, "connections", connections);
+    sender_field_cpus(&line);
     sender_print(&line);
 }
 
@@ -184,8 +220,7 @@ int netscale_main(int argc, char **argv)
 
     sender_start(tx);
     counter_await(&tx->attempted, n);
-    sender_print_count("connected",
-                       __atomic_load_n(&tx->connected, __ATOMIC_SEQ_CST));
+    sender_print_connected(__atomic_load_n(&tx->connected, __ATOMIC_SEQ_CST));
     counter_add(&tx->announced);
 
     counter_await(&tx->finished, n);

@@ -13,6 +13,9 @@
 
 enum { SENDER_LINE_BYTES = 512 };
 
+/* CPUs looked at when reporting the allowed-CPU list. */
+enum { SENDER_MAX_CPUS = 1024 };
+
 struct sender_config {
     uint64_t port;
     uint64_t connections;

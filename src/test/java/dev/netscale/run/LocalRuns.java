@@ -1,0 +1,56 @@
+package dev.netscale.run;
+
+import dev.netscale.backend.LocalBackend;
+import dev.netscale.env.Host;
+import dev.netscale.plan.Planner;
+import dev.netscale.plan.Trial;
+import dev.netscale.results.ResultsFolder;
+import dev.netscale.results.TrialRecord;
+import dev.netscale.runtime.Artifacts;
+import dev.netscale.runtime.Launchers;
+import dev.netscale.spec.ExperimentSpec;
+import dev.netscale.spec.SpecLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs specs on the local backend from the project folder, for integration tests. */
+final class LocalRuns {
+    static final Artifacts ARTIFACTS = new Artifacts(Path.of("."));
+
+    private LocalRuns() {
+    }
+
+    static ExperimentSpec spec(String yaml) {
+        return new SpecLoader(Host.allowedCpus()).parse(yaml, Path.of("test.yaml"));
+    }
+
+    static LocalBackend backend() {
+        return new LocalBackend(ARTIFACTS, new Launchers(ARTIFACTS));
+    }
+
+    /** Collects progress events, so tests can check what a user would have seen. */
+    static final class Events implements Runner.Listener {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void planned(List<Trial> all, List<Trial> toRun) {
+            lines.add("planned " + toRun.size() + " of " + all.size());
+        }
+
+        @Override
+        public void trialDone(TrialRecord record, int done, int total, Duration eta) {
+            lines.add(done + "/" + total + " " + record.key() + " " + record.status());
+        }
+    }
+
+    static List<TrialRecord> run(ExperimentSpec spec, Path out, Events events) {
+        List<Trial> trials = Planner.plan(spec, spec.repetitions(), Host.allowedCpus());
+        try (LocalBackend backend = backend()) {
+            backend.prepare(spec, trials);
+            ResultsFolder folder = ResultsFolder.create(out, spec);
+            return new Runner(backend, events).run(spec, trials, folder);
+        }
+    }
+}
