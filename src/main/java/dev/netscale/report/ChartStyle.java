@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -38,14 +39,14 @@ final class ChartStyle {
     static XYChart newChart(String title, String yAxisTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH_PX).height(HEIGHT_PX).title(title)
                 .xAxisTitle(SENDERS_AXIS).yAxisTitle(yAxisTitle).build();
-        Styler styler = chart.getStyler();
+        XYStyler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setErrorBarsColorSeriesColor(true);
-        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        styler.setErrorBarsColorSeriesColor(true);
+        styler.setXAxisDecimalPattern("#,##0");
         // Ratios and throughputs start at zero, so that a flat curve does not look steep.
-        chart.getStyler().setYAxisMin(0.0);
+        styler.setYAxisMin(0.0);
         return chart;
     }
 

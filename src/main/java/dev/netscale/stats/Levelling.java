@@ -67,9 +67,17 @@ public record Levelling(
                 senders[stops], ratios[max], senders[max], senders[last], ratios[last]));
     }
 
-    /** Whether the curve may still be growing at its largest sender count. */
+    /** Whether the largest ratio is at the largest sender count. */
+    public boolean maxAtLargest() {
+        return maxAtSenders == largestSenders;
+    }
+
+    /**
+     * Whether the curve may still be growing at its largest sender count: its maximum is
+     * there, or no smaller count meets the rule.
+     */
     public boolean stillGrowing() {
-        return maxAtSenders == largestSenders || stopsAtSenders == largestSenders;
+        return maxAtLargest() || stopsAtSenders == largestSenders;
     }
 
     private static double median(List<Integer> indexes, double[] values) {

@@ -5,14 +5,16 @@ import static dev.netscale.results.TrialBuilder.ok;
 
 import dev.netscale.results.TrialBuilder;
 import dev.netscale.results.TrialRecord;
+import dev.netscale.stats.RttPercentiles;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * A small run shared by the report tests: two receivers, 1 to 8 senders, 3 repetitions, one
- * failed trial.
+ * failed trial. Round trips take {@code senders} microseconds, so p50 = p99 = senders us.
  *
  * <pre>
  * senders  native {values} mean   wasmer {values} mean      ratios native, wasmer   wasmer/native
@@ -53,10 +55,14 @@ final class Fixtures {
         }
     }
 
+    /** Each trial records 100 round trips of {@code senders} microseconds. */
     private static void add(List<TrialRecord> out, String receiver, int senders,
             double... throughputs) {
+        Histogram rtt = new Histogram(3);
+        rtt.recordValueWithCount(senders * 1_000L, 100);
         for (int i = 0; i < throughputs.length; i++) {
-            out.add(cpus(ok(receiver, senders, throughputs[i]).repetition(i + 1)).build());
+            out.add(cpus(ok(receiver, senders, throughputs[i]).repetition(i + 1))
+                    .rtt(RttPercentiles.encode(rtt)).build());
         }
     }
 

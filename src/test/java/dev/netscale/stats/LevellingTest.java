@@ -25,6 +25,7 @@ class LevellingTest {
         assertThat(l.maxAtSenders()).isEqualTo(5);
         assertThat(l.largestSenders()).isEqualTo(6);
         assertThat(l.lastRatio()).isEqualTo(2.9);
+        assertThat(l.maxAtLargest()).isFalse();
         assertThat(l.stillGrowing()).isFalse();
     }
 
@@ -48,6 +49,7 @@ class LevellingTest {
         Levelling l = Levelling.of(oneTo(ratios.length), ratios, 0.10).orElseThrow();
 
         assertThat(l.stopsAtSenders()).isEqualTo(4);
+        assertThat(l.maxAtLargest()).isTrue();
         assertThat(l.stillGrowing()).isTrue();
     }
 

@@ -1,0 +1,82 @@
+package dev.netscale.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netscale.results.PointSummaries;
+import dev.netscale.results.TrialBuilder;
+import dev.netscale.stats.Levelling;
+import dev.netscale.stats.Ratio;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FindingsTest {
+
+    private static final List<String> PARAGRAPHS =
+            Findings.paragraphs(PointSummaries.of(Fixtures.trials(), "native"), "native");
+
+    @Test
+    void eachReceiverGetsThroughputAtBothEndsAndItsScalingFactor() {
+        // 7000 / 1100 = 6.36; the interval comes from Ratio.of, checked in RatioTest.
+        assertThat(PARAGRAPHS.get(0)).startsWith("**native**: 1,100 msg/s at 1 sender and"
+                + " 7,000 msg/s at 8 senders, a scaling factor of 6.36× (95% CI 4.97–7.75).");
+    }
+
+    @Test
+    void aCurveWhoseLargestRatioIsAtTheLargestCountIsStillGrowing() {
+        assertThat(PARAGRAPHS.get(0)).contains("Still growing at 8 senders: its largest"
+                + " ratio, 6.36×, is at the largest count measured.");
+    }
+
+    @Test
+    void aCurveThatFlattensSaysWhereItStopsGrowing() {
+        // wasmer's ratios are 1, 1.909, 2.091, 2.000 at 1, 2, 4, 8 senders. From 2 senders
+        // the median of {1.909, 2.091, 2.000} is 2.000 <= 1.1 * 1.909 = 2.100.
+        assertThat(PARAGRAPHS.get(1)).contains("Stops growing at 2 senders; its largest ratio"
+                + " is 2.09× at 4 senders, and 2.00× at 8 senders.");
+    }
+
+    @Test
+    void otherReceiversAreComparedWithTheBaselineAtBothEnds() {
+        // 550 / 1100 = 0.5 and 1100 / 7000 = 0.157; both intervals lie below 1.
+        assertThat(PARAGRAPHS.get(1)).endsWith("Against native: 0.500× (95% CI 0.397–0.603)"
+                + " at 1 sender, lower; 0.157× (95% CI 0.141–0.173) at 8 senders, lower.");
+        assertThat(PARAGRAPHS.get(0)).doesNotContain("Against");
+    }
+
+    @Test
+    void aPeakAtTheLargestCountAfterAPlateauIsCalledPossiblyStillGrowing() {
+        String text = Findings.growth(new Levelling(2, 2.1, 8, 8, 2.1));
+
+        assertThat(text).isEqualTo("Its largest ratio, 2.10×, is at the largest count"
+                + " measured, so it may still be growing at 8 senders, although by the rule"
+                + " above it stops growing at 2 senders.");
+    }
+
+    @Test
+    void theVerdictAgainstTheBaselineNeedsTheWholeIntervalOnOneSide() {
+        assertThat(Findings.verdict(new Ratio(0.9, 0.8, 1.0, 4))).isEqualTo(
+                "not significantly different");
+        assertThat(Findings.verdict(new Ratio(1.2, 1.1, 1.3, 4))).isEqualTo("higher");
+        assertThat(Findings.verdict(new Ratio(1.2, Double.NaN, Double.NaN, Double.NaN)))
+                .isEqualTo("no interval (one repetition), so no verdict");
+    }
+
+    @Test
+    void aReceiverWhoseTrialsAllFailedSaysSo() {
+        var points = PointSummaries.of(List.of(
+                TrialBuilder.failed("jvm", 1, "timed out").runtime("jvm").build()), null);
+
+        assertThat(Findings.paragraphs(points, null)).containsExactly(
+                "**jvm**: every trial failed, so there is nothing to report.");
+    }
+
+    @Test
+    void aReceiverWithOneSenderCountHasNoScalingToReport() {
+        var points = PointSummaries.of(List.of(TrialBuilder.ok("wasm", 4, 2_500)
+                .runtime("wasmer").compiler("llvm").build()), null);
+
+        assertThat(Findings.paragraphs(points, null)).containsExactly(
+                "**wasm** (runtime wasmer, compiler llvm): 2,500 msg/s at 4 senders, the only"
+                        + " sender count that worked: no scaling to report.");
+    }
+}
