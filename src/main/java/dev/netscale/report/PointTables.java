@@ -47,7 +47,7 @@ final class PointTables {
                 ? "±" + Format.count(p.throughput().ci95HalfWidth()) : Format.NONE;
         String failed = p.failedTrials() == 0 ? "0"
                 : p.failedTrials() + " of " + (p.failedTrials() + p.okTrials());
-        return "| " + p.senders() + " | " + p.okTrials() + " | "
+        return "| " + p.senders() + " | " + p.throughput().n() + " | "
                 + Format.count(p.throughput().mean()) + " | " + spread + " | "
                 + Format.ratioCell(p.ratioToFirst()) + " |"
                 + (withBaseline ? " " + Format.ratioCell(p.ratioToBaseline()) + " |" : "")

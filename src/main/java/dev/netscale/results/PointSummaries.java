@@ -75,11 +75,20 @@ public final class PointSummaries {
                 mean(ok, TrialRecord::activeThroughput),
                 mean(ok, TrialRecord::effectiveConcurrency),
                 mean(ok, TrialRecord::senderThroughput),
-                RttPercentiles.merge(ok.stream().map(TrialRecord::rttHistogram).toList()),
+                rtt(any, ok),
                 ok.stream().mapToInt(TrialRecord::receiverThreads).max().orElse(0),
                 cpus(trials, TrialRecord::receiverCpusActual, TrialRecord::receiverCpus),
                 cpus(trials, TrialRecord::senderCpusActual, TrialRecord::senderCpus),
                 failed.stream().map(t -> Objects.requireNonNullElse(t.failure(), "")).toList());
+    }
+
+    private static RttPercentiles rtt(TrialRecord point, List<TrialRecord> ok) {
+        try {
+            return RttPercentiles.merge(ok.stream().map(TrialRecord::rttHistogram).toList());
+        } catch (IllegalArgumentException e) {
+            throw new ResultsException(point.receiver() + " at " + point.senders()
+                    + " senders: a trial's rtt_histogram cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static Ratio divide(Sample numerator, Sample denominator) {

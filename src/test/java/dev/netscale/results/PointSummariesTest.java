@@ -3,6 +3,7 @@ package dev.netscale.results;
 import static dev.netscale.results.TrialBuilder.failed;
 import static dev.netscale.results.TrialBuilder.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.netscale.stats.Ratio;
@@ -104,6 +105,17 @@ class PointSummariesTest {
 
         assertThat(p.rtt().histograms()).isEqualTo(1);
         assertThat(p.rtt().maxMicros()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anUnreadableHistogramNamesItsPoint() {
+        String notAHistogram = "bm90IGEgaGlzdG9ncmFt";
+        List<TrialRecord> trials = List.of(ok("native", 2, 100).rtt(notAHistogram).build());
+
+        assertThatThrownBy(() -> PointSummaries.of(trials, null))
+                .isInstanceOf(ResultsException.class)
+                .hasMessageStartingWith("native at 2 senders: a trial's rtt_histogram cannot be"
+                        + " read: not an encoded HdrHistogram");
     }
 
     @Test
