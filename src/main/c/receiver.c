@@ -206,6 +206,7 @@ static void receiver_report(const struct receiver *rx)
         text_field_u64(&line, "warmup", conn->warmup_count);
         text_field_u64(&line, "first-ns", conn->first_ns);
         text_field_u64(&line, "last-ns", conn->last_ns);
+        text_field_u64(&line, "active", conn->active_count);
         receiver_print(&line);
     }
     text_init(&line, buf, sizeof(buf));

@@ -65,6 +65,7 @@ struct receiver_conn {
     uint64_t measured_count;
     uint64_t first_ns;
     uint64_t last_ns;
+    uint64_t active_count; /* measured while every connection was active */
     int completed;
     int failed; /* atomic: read by the main thread during the release */
     int warm_counted;
@@ -77,6 +78,13 @@ struct receiver {
     uint32_t warmed;   /* connections past warm-up, or failed */
     uint32_t finished; /* connections finished or failed */
     uint32_t errors;   /* error lines printed */
+    /*
+     * Connections that received a measured message, and that received
+     * their last one: while started == connections and ended == 0, every
+     * connection is active, and messages count towards "active".
+     */
+    uint32_t started;
+    uint32_t ended;
 };
 
 /* The thread of one connection: serves it until its end or failure. */

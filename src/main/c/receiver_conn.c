@@ -207,10 +207,18 @@ static void receiver_serve(struct receiver_conn *conn)
         if (expect.warmup) {
             conn->warmup_count++;
         } else {
-            if (conn->measured_count == 0)
+            if (conn->measured_count == 0) {
                 conn->first_ns = now_ns;
+                __atomic_fetch_add(&rx->started, 1, __ATOMIC_RELAXED);
+            }
             conn->last_ns = now_ns;
             conn->measured_count++;
+            if (__atomic_load_n(&rx->ended, __ATOMIC_RELAXED) == 0 &&
+                __atomic_load_n(&rx->started, __ATOMIC_RELAXED) ==
+                    rx->cfg.connections)
+                conn->active_count++;
+            if (header.kind == PROTO_KIND_LAST)
+                __atomic_fetch_add(&rx->ended, 1, __ATOMIC_RELAXED);
         }
         if (receiver_ack(conn, &header) != 0)
             return;

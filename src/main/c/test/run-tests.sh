@@ -56,7 +56,8 @@ end_case() {
 # faults hit whichever connection was accepted first.
 normalize() {
     local mask_ids=${1:-}
-    sed -E 's/ (port|pid|ns|thread|first-ns|last-ns)=[0-9]+/ \1=#/g; s/ cpus=[0-9,-]+/ cpus=#/
+    sed -E 's/ (port|pid|ns|thread|first-ns|last-ns)=[0-9]+/ \1=#/g
+            s/ (cpus|active)=[0-9,-]+/ \1=#/
             s/ (start-ns|end-ns|cpu-user-us|cpu-sys-us)=[0-9]+/ \1=#/g
             s/^(rtt id=[0-9]+ unit=ns) .*/\1 .../' |
         if [ -n "$mask_ids" ]; then

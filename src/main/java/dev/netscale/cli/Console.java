@@ -1,0 +1,102 @@
+package dev.netscale.cli;
+
+import dev.netscale.plan.Trial;
+import dev.netscale.results.TrialRecord;
+import dev.netscale.run.Runner;
+import dev.netscale.spec.CpuSet;
+import dev.netscale.spec.ExperimentSpec;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The run as a person follows it: the plan first, then one line per trial with an ETA, then
+ * the summary and the paths. Meta lines start with {@code # }.
+ */
+final class Console implements Runner.Listener {
+    /** A rough rate for estimates only: one closed-loop loopback connection per core. */
+    private static final double ROUGH_ROUND_TRIPS_PER_CORE = 10_000;
+
+    private final PrintStream out;
+
+    Console(PrintStream out) {
+        this.out = out;
+    }
+
+    void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    void header(ExperimentSpec s, ExperimentSpec.Backend backend, List<Trial> trials) {
+        line("# netscale: spec " + s.name() + " (" + s.source() + "), backend " + backend.id());
+        if (!s.description().isBlank()) {
+            line("# " + s.description().strip().replace("\n", "\n# "));
+        }
+        Trial first = trials.get(0);
+        for (var r : s.receivers()) {
+            Trial t = trials.stream().filter(x -> x.receiver().equals(r)).findFirst()
+                    .orElse(first);
+            line("# receiver " + r.id() + ": " + r.runtime().id()
+                    + r.compiler().map(c -> " (" + c + ")").orElse("") + ", CPUs "
+                    + CpuSet.format(t.receiverCpus()));
+        }
+        var m = s.message();
+        line("# senders " + s.senders().counts().stream().map(String::valueOf)
+                .collect(Collectors.joining(",")) + " on CPUs " + CpuSet.format(first.senderCpus())
+                + "; " + m.total().map(t -> t + " messages split across the senders")
+                        .orElse(m.perSender().orElse(0L) + " messages per sender")
+                + " of " + m.sizeBytes() + " bytes; start " + s.start().id() + "; warm-up "
+                + m.warmup() + "; TCP_NODELAY " + m.tcpNoDelay());
+        line("# " + trials.size() + " trials: " + s.senders().counts().size()
+                + " sender counts x " + s.receivers().size() + " receivers x "
+                + trials.stream().mapToInt(Trial::repetition).max().orElse(0) + " repetitions");
+    }
+
+    void estimate(List<Trial> trials, ExperimentSpec s) {
+        double seconds = 0;
+        for (Trial t : trials) {
+            double setup = switch (t.receiver().runtime()) {
+                case NATIVE -> 0.05;
+                case JVM, JVM_VIRTUAL -> 0.5;
+                case WASMER -> 1.0;
+            };
+            int cores = Math.max(1, Math.min(t.senders(), t.receiverCpus().cardinality()));
+            seconds += setup + t.messages() / (ROUGH_ROUND_TRIPS_PER_CORE * cores);
+        }
+        for (Trial t : trials) {
+            line(String.format(Locale.ROOT, "  %4d  %-14s senders %3d  rep %d  %,d messages",
+                    t.index(), t.receiver().id(), t.senders(), t.repetition(), t.messages()));
+        }
+        line(String.format(Locale.ROOT, "# estimated time: %s (rough: assumes %,.0f round trips"
+                + " per second per receiver core and typical start-up times)",
+                human(Duration.ofMillis((long) (seconds * 1000))), ROUGH_ROUND_TRIPS_PER_CORE));
+    }
+
+    @Override
+    public void planned(List<Trial> all, List<Trial> toRun) {
+        if (toRun.size() < all.size()) {
+            line("# resuming: " + (all.size() - toRun.size()) + " of " + all.size()
+                    + " trials already recorded");
+        }
+    }
+
+    @Override
+    public void trialDone(TrialRecord r, int done, int total, Duration eta) {
+        String result = r.ok()
+                ? String.format(Locale.ROOT, "%,12.0f msg/s  ok", r.throughput())
+                : "      FAILED  " + r.failure();
+        line(String.format(Locale.ROOT, "[%3d/%d] %-14s senders %3d  rep %d %s%s", done, total,
+                r.receiver(), r.senders(), r.repetition(), result,
+                done < total ? "  ETA " + human(eta) : ""));
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60)
+                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+
+}

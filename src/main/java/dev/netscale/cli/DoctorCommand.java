@@ -1,0 +1,73 @@
+package dev.netscale.cli;
+
+import dev.netscale.env.Environment;
+import dev.netscale.runtime.Artifacts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "doctor", description = "Says what is installed, what is missing, how to get"
+        + " it, and what needs root.")
+final class DoctorCommand implements Callable<Integer> {
+
+    /** One thing netscale uses; {@code fix} says how to get it and whether that needs root. */
+    record Check(String name, String neededFor, Optional<String> found, String fix,
+            boolean required) {
+    }
+
+    @Override
+    public Integer call() {
+        List<Check> checks = checks(Artifacts.fromEnvironment());
+        int missingRequired = 0;
+        for (Check c : checks) {
+            String status = c.found().map(f -> "ok       " + f).orElse("MISSING  " + c.fix());
+            System.out.printf("%-22s %-26s %s%n", c.name(), c.neededFor(), status);
+            if (c.found().isEmpty() && c.required()) {
+                missingRequired++;
+            }
+        }
+        System.out.println(missingRequired == 0 ? "# everything the local backend needs is here"
+                : "# " + missingRequired + " required piece(s) missing; `make setup` installs"
+                        + " them (as root)");
+        return missingRequired == 0 ? 0 : 1;
+    }
+
+    static List<Check> checks(Artifacts a) {
+        List<Check> c = new ArrayList<>();
+        c.add(new Check("java", "runner, jvm receivers", Optional.of(System.getProperty(
+                "java.version") + " at " + System.getProperty("java.home")),
+                "a JDK 21 or newer", true));
+        c.add(tool("gcc", "native build", "apt-get install gcc make (root)", true,
+                "gcc", "--version"));
+        c.add(tool("taskset", "CPU pinning", "apt-get install util-linux (root)", true,
+                "taskset", "--version"));
+        c.add(file("native receiver", "runtime native", a.nativeReceiver(), "make build"));
+        c.add(file("sender", "every trial", a.sender(), "make build"));
+        c.add(tool("clang-19", "wasmer build", "apt-get install clang-19 lld-19 (root)", false,
+                "clang-19", "--version"));
+        c.add(tool("wasm-ld-19", "wasmer build", "apt-get install lld-19 (root)", false,
+                "wasm-ld-19", "--version"));
+        c.add(tool("docker", "docker backend", "apt-get install docker.io (root)", false,
+                "docker", "--version"));
+        c.add(tool("docker daemon", "docker backend", "start it: dockerd --bridge=none"
+                + " --iptables=false & (root), or `make docker-daemon`", false,
+                "docker", "info", "--format", "{{.ServerVersion}}"));
+        c.add(tool("strace", "--profile", "apt-get install strace (root)", false,
+                "strace", "-V"));
+        return c;
+    }
+
+    private static Check tool(String name, String neededFor, String fix, boolean required,
+            String... command) {
+        return new Check(name, neededFor, Environment.firstLine(command), fix, required);
+    }
+
+    private static Check file(String name, String neededFor, Path path, String fix) {
+        return new Check(name, neededFor, Files.isRegularFile(path) ? Optional.of(path.toString())
+                : Optional.empty(), "`" + fix + "` builds it", true);
+    }
+}

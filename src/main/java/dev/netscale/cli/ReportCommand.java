@@ -1,0 +1,98 @@
+package dev.netscale.cli;
+
+import dev.netscale.measure.Warning;
+import dev.netscale.report.ReportInput;
+import dev.netscale.report.Reports;
+import dev.netscale.results.PointKey;
+import dev.netscale.results.ResultsException;
+import dev.netscale.results.ResultsFolder;
+import dev.netscale.results.TrialRecord;
+import dev.netscale.results.TrialsCsv;
+import dev.netscale.spec.ExperimentSpec;
+import dev.netscale.spec.SpecException;
+import dev.netscale.spec.SpecLoader;
+import dev.netscale.stats.Sample;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "report", description = "Redraws the summary, charts and report of a results"
+        + " folder from its CSV alone.")
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RESULTS_DIR", description = "a folder such as"
+            + " results/quick/20260101T120000Z")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        try {
+            return writeReport(ResultsFolder.open(dir), new Console(System.out));
+        } catch (ResultsException | SpecException e) {
+            System.err.println("netscale report: " + e.getMessage());
+            return Netscale.BAD_INPUT;
+        }
+    }
+
+    /** Writes summary, charts and report, prints the summary table; exit status of the run. */
+    static int writeReport(ResultsFolder folder, Console console) {
+        ExperimentSpec spec = SpecLoader.withoutHostCheck().load(folder.spec());
+        TrialsCsv.Contents contents = TrialsCsv.read(folder.trials());
+        if (contents.specHash() != null && !contents.specHash().equals(spec.hash())) {
+            throw new ResultsException(folder.trials() + " was measured under spec hash "
+                    + contents.specHash() + " but " + folder.spec() + " hashes to " + spec.hash()
+                    + "; the spec copy was edited, so the results cannot be reported under it");
+        }
+        List<TrialRecord> trials = contents.trials();
+        Path reference = folder.dir().resolve(ResultsFolder.REFERENCE);
+        ReportInput input = new ReportInput(spec.name(), spec.description(), spec.baseline(),
+                Files.exists(reference) ? Optional.of(reference) : Optional.empty(), trials,
+                folder.readEnvironment(), List.of());
+        List<Path> written = Reports.write(folder.dir(), input);
+        printSummary(console, trials);
+        printWarnings(console, trials);
+        console.line("# written:");
+        console.line("  " + folder.trials());
+        written.forEach(p -> console.line("  " + p));
+        long failed = trials.stream().filter(t -> !t.ok()).count();
+        if (failed > 0) {
+            console.line("# " + failed + " of " + trials.size() + " trials failed; see report.md");
+            return Netscale.FAILED_TRIALS;
+        }
+        return 0;
+    }
+
+    private static void printSummary(Console console, List<TrialRecord> trials) {
+        Map<PointKey, List<TrialRecord>> points = new LinkedHashMap<>();
+        trials.stream().sorted(java.util.Comparator.comparing(TrialRecord::receiver)
+                .thenComparingInt(TrialRecord::senders))
+                .forEach(t -> points.computeIfAbsent(t.point(), k -> new ArrayList<>()).add(t));
+        console.line(String.format(Locale.ROOT, "%-14s %7s %14s %12s %4s %6s", "receiver",
+                "senders", "msg/s (mean)", "95% CI +-", "n", "failed"));
+        points.forEach((p, list) -> {
+            Sample s = Sample.of(list.stream().filter(TrialRecord::ok)
+                    .mapToDouble(TrialRecord::throughput).toArray());
+            long failed = list.stream().filter(t -> !t.ok()).count();
+            console.line(String.format(Locale.ROOT, "%-14s %7d %,14.0f %12s %4d %6s",
+                    p.receiver(), p.senders(), s.mean(),
+                    s.hasInterval() ? String.format(Locale.ROOT, "%,.0f", s.ci95HalfWidth())
+                            : "n/a",
+                    s.n(), failed == 0 ? "" : Long.toString(failed)));
+        });
+    }
+
+    private static void printWarnings(Console console, List<TrialRecord> trials) {
+        Map<String, Integer> counts = new TreeMap<>();
+        trials.forEach(t -> t.warnings().forEach(w -> counts.merge(w, 1, Integer::sum)));
+        counts.forEach((w, n) -> console.line("# warning: " + w + " in " + n + " trial"
+                + (n == 1 ? "" : "s") + ": " + Warning.byId(w).map(Warning::advice).orElse("")));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.netscale.cli;
+
+import dev.netscale.backend.Backend;
+import dev.netscale.backend.Backends;
+import dev.netscale.env.Environment;
+import dev.netscale.env.Host;
+import dev.netscale.plan.Planner;
+import dev.netscale.plan.Trial;
+import dev.netscale.results.ResultsException;
+import dev.netscale.results.ResultsFolder;
+import dev.netscale.results.TrialsCsv;
+import dev.netscale.run.Runner;
+import dev.netscale.runtime.Artifacts;
+import dev.netscale.runtime.RuntimeUnavailableException;
+import dev.netscale.spec.ExperimentSpec;
+import dev.netscale.spec.SpecException;
+import dev.netscale.spec.SpecLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Runs an experiment spec and writes its results folder.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SPEC", arity = "0..1", description = "YAML experiment spec")
+    Path spec;
+
+    @Option(names = "--backend", description = "local or docker (default: the spec's)")
+    ExperimentSpec.Backend backend;
+
+    @Option(names = "--out", description = "folder for results (default: ${DEFAULT-VALUE})",
+            defaultValue = "results")
+    Path out;
+
+    @Option(names = "--repetitions", description = "overrides the spec's repetitions")
+    Integer repetitions;
+
+    @Option(names = "--dry-run", description = "prints the trial plan and an estimated time")
+    boolean dryRun;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "finishes an interrupted run in its results folder")
+    Path resume;
+
+    @Override
+    public Integer call() {
+        if ((spec == null) == (resume == null)) {
+            System.err.println("netscale run: give either SPEC or --resume DIR");
+            return Netscale.BAD_INPUT;
+        }
+        ExperimentSpec s;
+        ResultsFolder folder = null;
+        try {
+            if (resume != null) {
+                folder = ResultsFolder.open(resume);
+                s = new SpecLoader(Host.allowedCpus()).load(folder.spec());
+            } else {
+                s = new SpecLoader(Host.allowedCpus()).load(spec);
+            }
+        } catch (SpecException | ResultsException e) {
+            System.err.println(e.getMessage());
+            return Netscale.BAD_INPUT;
+        }
+        ExperimentSpec.Backend backendId = backend != null ? backend : s.backend();
+        int reps = repetitions != null ? repetitions : s.repetitions();
+        List<Trial> trials = Planner.plan(s, reps, Host.allowedCpus());
+        Console console = new Console(System.out);
+        console.header(s, backendId, trials);
+        if (dryRun) {
+            console.estimate(trials, s);
+            return 0;
+        }
+        Artifacts artifacts = Artifacts.fromEnvironment();
+        try (Backend b = Backends.create(backendId, artifacts)) {
+            b.prepare(s, trials);
+            if (folder == null) {
+                folder = ResultsFolder.create(out, s);
+                Map<String, Object> env = Environment.collect(artifacts.home());
+                env.put("netscale", Map.of("backend", b.id(), "repetitions", reps,
+                        "trials_schema", TrialsCsv.SCHEMA_VERSION, "spec_hash", s.hash()));
+                env.put("runtimes", b.describe(s));
+                folder.writeEnvironment(env);
+            }
+            console.line("# results: " + folder.dir());
+            new Runner(b, console).run(s, trials, folder);
+        } catch (RuntimeUnavailableException e) {
+            System.err.println("netscale run: " + e.getMessage());
+            System.err.println("(`netscale doctor` lists what is installed and what is missing)");
+            return Netscale.BAD_INPUT;
+        }
+        return ReportCommand.writeReport(folder, console);
+    }
+}

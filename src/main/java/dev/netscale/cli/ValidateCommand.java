@@ -1,0 +1,36 @@
+package dev.netscale.cli;
+
+import dev.netscale.env.Host;
+import dev.netscale.spec.ExperimentSpec;
+import dev.netscale.spec.SpecException;
+import dev.netscale.spec.SpecLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "validate", description = "Checks specs and prints every problem at once.")
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SPEC", arity = "1..*", description = "YAML experiment specs")
+    Path[] specs;
+
+    @Override
+    public Integer call() {
+        int status = 0;
+        SpecLoader loader = new SpecLoader(Host.allowedCpus());
+        for (Path spec : specs) {
+            try {
+                ExperimentSpec s = loader.load(spec);
+                System.out.println(spec + ": ok (" + s.receivers().size() + " receivers, "
+                        + s.senders().counts().size() + " sender counts, " + s.repetitions()
+                        + " repetitions)");
+            } catch (SpecException e) {
+                System.err.println(e.getMessage());
+                System.err.println(spec + ": " + e.problems().size() + " problem"
+                        + (e.problems().size() == 1 ? "" : "s"));
+                status = Netscale.BAD_INPUT;
+            }
+        }
+        return status;
+    }
+}
