@@ -5,7 +5,7 @@ import dev.netscale.results.TrialRecord;
 import dev.netscale.run.Runner;
 import dev.netscale.spec.CpuSet;
 import dev.netscale.spec.ExperimentSpec;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +19,9 @@ final class Console implements Runner.Listener {
     /** A rough rate for estimates only: one closed-loop loopback connection per core. */
     private static final double ROUGH_ROUND_TRIPS_PER_CORE = 10_000;
 
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    Console(PrintStream out) {
+    Console(PrintWriter out) {
         this.out = out;
     }
 

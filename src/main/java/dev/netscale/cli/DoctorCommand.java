@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "doctor", description = "Says what is installed, what is missing, how to get"
         + " it, and what needs root.")
 final class DoctorCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
 
     /** One thing netscale uses; {@code fix} says how to get it and whether that needs root. */
     record Check(String name, String neededFor, Optional<String> found, String fix,
@@ -25,12 +30,12 @@ final class DoctorCommand implements Callable<Integer> {
         int missingRequired = 0;
         for (Check c : checks) {
             String status = c.found().map(f -> "ok       " + f).orElse("MISSING  " + c.fix());
-            System.out.printf("%-22s %-26s %s%n", c.name(), c.neededFor(), status);
+            command.commandLine().getOut().printf("%-22s %-26s %s%n", c.name(), c.neededFor(), status);
             if (c.found().isEmpty() && c.required()) {
                 missingRequired++;
             }
         }
-        System.out.println(missingRequired == 0 ? "# everything the local backend needs is here"
+        command.commandLine().getOut().println(missingRequired == 0 ? "# everything the local backend needs is here"
                 : "# " + missingRequired + " required piece(s) missing; `make setup` installs"
                         + " them (as root)");
         return missingRequired == 0 ? 0 : 1;

@@ -23,11 +23,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", description = "Redraws the summary, charts and report of a results"
         + " folder from its CSV alone.")
 final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
     @Parameters(paramLabel = "RESULTS_DIR", description = "a folder such as"
             + " results/quick/20260101T120000Z")
     Path dir;
@@ -35,9 +40,9 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            return writeReport(ResultsFolder.open(dir), new Console(System.out));
+            return writeReport(ResultsFolder.open(dir), new Console(command.commandLine().getOut()));
         } catch (ResultsException | SpecException e) {
-            System.err.println("netscale report: " + e.getMessage());
+            command.commandLine().getErr().println("netscale report: " + e.getMessage());
             return Netscale.BAD_INPUT;
         }
     }

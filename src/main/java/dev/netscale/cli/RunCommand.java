@@ -20,11 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Runs an experiment spec and writes its results folder.")
 final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
     @Parameters(paramLabel = "SPEC", arity = "0..1", description = "YAML experiment spec")
     Path spec;
 
@@ -48,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((spec == null) == (resume == null)) {
-            System.err.println("netscale run: give either SPEC or --resume DIR");
+            command.commandLine().getErr().println("netscale run: give either SPEC or --resume DIR");
             return Netscale.BAD_INPUT;
         }
         ExperimentSpec s;
@@ -61,13 +66,13 @@ final class RunCommand implements Callable<Integer> {
                 s = new SpecLoader(Host.allowedCpus()).load(spec);
             }
         } catch (SpecException | ResultsException e) {
-            System.err.println(e.getMessage());
+            command.commandLine().getErr().println(e.getMessage());
             return Netscale.BAD_INPUT;
         }
         ExperimentSpec.Backend backendId = backend != null ? backend : s.backend();
         int reps = repetitions != null ? repetitions : s.repetitions();
         List<Trial> trials = Planner.plan(s, reps, Host.allowedCpus());
-        Console console = new Console(System.out);
+        Console console = new Console(command.commandLine().getOut());
         console.header(s, backendId, trials);
         if (dryRun) {
             console.estimate(trials, s);
@@ -87,8 +92,8 @@ final class RunCommand implements Callable<Integer> {
             console.line("# results: " + folder.dir());
             new Runner(b, console).run(s, trials, folder);
         } catch (RuntimeUnavailableException e) {
-            System.err.println("netscale run: " + e.getMessage());
-            System.err.println("(`netscale doctor` lists what is installed and what is missing)");
+            command.commandLine().getErr().println("netscale run: " + e.getMessage());
+            command.commandLine().getErr().println("(`netscale doctor` lists what is installed and what is missing)");
             return Netscale.BAD_INPUT;
         }
         return ReportCommand.writeReport(folder, console);

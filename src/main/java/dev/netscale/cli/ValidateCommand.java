@@ -7,10 +7,15 @@ import dev.netscale.spec.SpecLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", description = "Checks specs and prints every problem at once.")
 final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
     @Parameters(paramLabel = "SPEC", arity = "1..*", description = "YAML experiment specs")
     Path[] specs;
 
@@ -21,12 +26,12 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path spec : specs) {
             try {
                 ExperimentSpec s = loader.load(spec);
-                System.out.println(spec + ": ok (" + s.receivers().size() + " receivers, "
+                command.commandLine().getOut().println(spec + ": ok (" + s.receivers().size() + " receivers, "
                         + s.senders().counts().size() + " sender counts, " + s.repetitions()
                         + " repetitions)");
             } catch (SpecException e) {
-                System.err.println(e.getMessage());
-                System.err.println(spec + ": " + e.problems().size() + " problem"
+                command.commandLine().getErr().println(e.getMessage());
+                command.commandLine().getErr().println(spec + ": " + e.problems().size() + " problem"
                         + (e.problems().size() == 1 ? "" : "s"));
                 status = Netscale.BAD_INPUT;
             }

@@ -118,7 +118,9 @@ public final class SpecLoader {
         checkOverlap(in, receivers, senders, allowOverlap);
 
         if (!in.problems().isEmpty()) {
-            throw new SpecException(in.problems());
+            List<SpecProblem> byLine = new ArrayList<>(in.problems());
+            byLine.sort(java.util.Comparator.comparingInt(SpecProblem::line));
+            throw new SpecException(byLine);
         }
         return new ExperimentSpec(name, description, backend, message, senders, receivers,
                 start, repetitions, timeouts, baseline, reference, allowOverlap, source, text,
