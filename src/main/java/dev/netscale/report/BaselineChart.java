@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * Chart 3: each receiver's throughput over the baseline receiver's at the same sender count,
@@ -51,7 +50,7 @@ final class BaselineChart {
 
         int min = points.stream().mapToInt(PointSummary::senders).min().orElse(1);
         int max = points.stream().mapToInt(PointSummary::senders).max().orElse(1);
-        ChartStyle.addGuide(chart, PARITY_SERIES, null, SeriesLines.DOT_DOT,
+        ChartStyle.addGuide(chart, PARITY_SERIES, null, ChartStyle.DOTTED,
                 new double[] {min, max}, new double[] {1, 1});
         ChartStyle.addFailures(chart, failures);
         return Optional.of(chart);

@@ -31,6 +31,11 @@ final class ChartStyle {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000)};
     private static final Color FAILED_COLOR = new Color(0xB00020);
+    /** Dashes for published curves, dots for ideal lines; XChart's own look solid at 1000 px. */
+    static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 6f}, 0f);
+    static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_ROUND,
+            BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 5f}, 0f);
     private static final Color GUIDE_COLOR = Color.GRAY;
 
     private ChartStyle() {

@@ -110,8 +110,15 @@ final class Findings {
         }
         PointSummary first = compared.get(0);
         PointSummary last = compared.get(compared.size() - 1);
-        String text = "Against " + baseline + ": " + versus(first);
-        return text + (first == last ? "." : "; " + versus(last) + ".");
+        List<PointSummary> ends = first == last ? List.of(first) : List.of(first, last);
+        if (ends.stream().noneMatch(p -> p.ratioToBaseline().hasInterval())) {
+            return "Against " + baseline + ": " + String.join(" and ", ends.stream()
+                    .map(p -> Format.ratio(p.ratioToBaseline()) + " at "
+                            + Format.senders(p.senders())).toList())
+                    + "; with one repetition there is no interval, so no verdict.";
+        }
+        return "Against " + baseline + ": " + String.join("; ", ends.stream()
+                .map(Findings::versus).toList()) + ".";
     }
 
     private static String versus(PointSummary p) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * Chart 2: each receiver's throughput relative to its own smallest sender count, with the
@@ -49,7 +48,7 @@ final class ScalingChart {
         int minSenders = points.stream().mapToInt(PointSummary::senders).min().orElse(1);
         int maxSenders = points.stream().mapToInt(PointSummary::senders).max().orElse(1);
         reference.ifPresent(r -> addPublished(chart, r, runtimes, minSenders, maxSenders));
-        ChartStyle.addGuide(chart, LINEAR_SERIES, null, SeriesLines.DOT_DOT,
+        ChartStyle.addGuide(chart, LINEAR_SERIES, null, ChartStyle.DOTTED,
                 new double[] {minSenders, maxSenders},
                 new double[] {(double) minSenders / base, (double) maxSenders / base});
         ChartStyle.addFailures(chart, failures);
@@ -71,7 +70,7 @@ final class ScalingChart {
                 return;
             }
             ChartStyle.addGuide(chart, PUBLISHED_PREFIX + runtime,
-                    ChartStyle.color(receiverIndex), SeriesLines.DASH_DASH,
+                    ChartStyle.color(receiverIndex), ChartStyle.DASHED,
                     IntStream.of(inRange).mapToDouble(i -> reference.senders()[i]).toArray(),
                     IntStream.of(inRange).mapToDouble(i -> ratios[i]).toArray());
         });

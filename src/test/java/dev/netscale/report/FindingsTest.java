@@ -44,6 +44,18 @@ class FindingsTest {
     }
 
     @Test
+    void withOneRepetitionTheComparisonGivesNoVerdict() {
+        // 500 / 1000 at 1 sender and 500 / 2000 at 2 senders, one trial each.
+        var points = PointSummaries.of(List.of(TrialBuilder.ok("native", 1, 1000).build(),
+                TrialBuilder.ok("native", 2, 2000).build(), TrialBuilder.ok("jvm", 1, 500).build(),
+                TrialBuilder.ok("jvm", 2, 500).build()), "native");
+
+        assertThat(Findings.paragraphs(points, "native").get(1)).endsWith("Against native:"
+                + " 0.500× at 1 sender and 0.250× at 2 senders; with one repetition there is no"
+                + " interval, so no verdict.");
+    }
+
+    @Test
     void aPeakAtTheLargestCountAfterAPlateauIsCalledPossiblyStillGrowing() {
         String text = Findings.growth(new Levelling(2, 2.1, 8, 8, 2.1));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netscale.results.TrialBuilder;
 import dev.netscale.results.TrialRecord;
+import dev.netscale.results.TrialsCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,19 @@ class ReportsTest {
         assertThat(md).contains("The published curve is not drawn: cannot read reference curve "
                 + missing);
         assertThat(dir.resolve("charts/scaling.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aReportIsRedrawnFromTrialsCsvAlone() throws IOException {
+        Path csv = dir.resolve("trials.csv");
+        Fixtures.trials().forEach(t -> TrialsCsv.append(csv, "0123abcd", t));
+
+        String md = report(input("native", Optional.empty(), TrialsCsv.read(csv).trials(),
+                Map.of()));
+
+        // The same wasmer row as from the trials in memory: nothing is lost on the way.
+        assertThat(md).contains("| 4 | 3 | 1,150 | ±124 | 2.09 (1.69–2.49) | 0.288 (0.262–0.313)"
+                + " | 4.00 | 4.00 | 1 of 4 |");
     }
 
     @Test
