@@ -41,7 +41,7 @@ test-c: native
 	$(MAKE) -C src/main/c test OUT=$(CURDIR)/build/native
 
 test-java: native
-	$(MVN) test
+	mvn -B --no-transfer-progress test
 
 setup:
 	scripts/setup.sh

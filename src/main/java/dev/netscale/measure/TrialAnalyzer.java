@@ -7,10 +7,9 @@ import dev.netscale.results.TrialRecord;
 import dev.netscale.spec.CpuSet;
 import dev.netscale.spec.Defaults;
 import dev.netscale.spec.ExperimentSpec;
-import java.nio.ByteBuffer;
+import dev.netscale.stats.RttPercentiles;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -156,16 +155,9 @@ public final class TrialAnalyzer {
                 hasRtt ? rtt.getValueAtPercentile(90) / 1e3 : Double.NaN,
                 hasRtt ? rtt.getValueAtPercentile(99) / 1e3 : Double.NaN,
                 hasRtt ? rtt.getMaxValue() / 1e3 : Double.NaN,
-                hasRtt ? encode(rtt) : "", threads, CpuSet.format(trial.receiverCpus()),
+                hasRtt ? RttPercentiles.encode(rtt) : "", threads, CpuSet.format(trial.receiverCpus()),
                 out.receiverCpusActual(), CpuSet.format(trial.senderCpus()), senderCpus,
                 out.setupMillis(), out.trialMillis(), startedAt.toString(),
                 out.logs() == null ? "" : out.logs().toString(), warnings);
-    }
-
-    /** HdrHistogram's compressed encoding in Base64, so that percentiles can be merged later. */
-    public static String encode(Histogram h) {
-        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        int n = h.encodeIntoCompressedByteBuffer(buf);
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), n));
     }
 }

@@ -24,7 +24,11 @@ public final class TrialsCsv {
     /** Bumped whenever a column changes meaning; readers refuse other versions. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Quotes only cells that need it, so that the file reads well in any tool. */
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature
+                    .STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     private record Column(String name, Function<TrialRecord, Object> value) {
     }
