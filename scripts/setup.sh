@@ -11,6 +11,9 @@ have taskset || need+=(util-linux)
 have mvn || need+=(maven)
 have git || need+=(git)
 have strace || need+=(strace)
+have clang-19 || need+=(clang-19)
+have wasm-ld-19 || need+=(lld-19)
+have cargo || need+=(cargo)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core fontconfig)
 
 if [ ${#need[@]} -gt 0 ]; then
