@@ -72,6 +72,7 @@ public final class LocalBackend implements Backend {
         List<String> cmd = taskset(trial.receiverCpus(),
                 launchers.forRuntime(r.runtime()).command(r, args));
         log.debug("trial {}: {}", trial.index(), cmd);
+        writeCommand(logs.resolve("receiver.cmd"), cmd);
 
         long t0 = System.nanoTime();
         long setupDeadline = t0 + spec.timeouts().setup().toNanos();
@@ -136,6 +137,14 @@ public final class LocalBackend implements Backend {
         List<String> receiverLines = out == null ? List.of() : out.lines(5_000);
         return new TrialOutput(receiverLines, receiverExit, senderOutputs(senders, logs), failure,
                 receiverCpus, setupMillis, trialMillis, logs);
+    }
+
+    private static void writeCommand(Path file, List<String> cmd) {
+        try {
+            Files.writeString(file, String.join(" ", cmd) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private static String timeoutHint(String reason, ExperimentSpec spec) {

@@ -82,32 +82,53 @@ public final class WasmerLauncher implements ReceiverLauncher {
         }
     }
 
+    /**
+     * Validates the module, then compiles it with the receiver's compiler. A compiler that
+     * cannot handle the threaded module is refused, never silently replaced by another.
+     */
     private void compile(String compiler, Path artifact) {
+        Path module = artifacts.wasixReceiver();
+        String invalid = wasmer("validate", module.toString());
+        if (invalid != null) {
+            throw new RuntimeUnavailableException(module + " is not a WebAssembly module Wasmer"
+                    + " accepts (" + invalid + "); rebuild it with `make wasix` (clang-19,"
+                    + " target wasm32-wasi)");
+        }
         Path tmp = artifact.resolveSibling(artifact.getFileName() + ".tmp");
-        List<String> cmd = List.of(wasmer.toString(), "compile", "--" + compiler, "-q",
-                artifacts.wasixReceiver().toString(), "-o", tmp.toString());
         try {
             Files.createDirectories(artifact.getParent());
+            String failed = wasmer("compile", "--" + compiler, "-q", module.toString(), "-o",
+                    tmp.toString());
+            if (failed != null || !Files.isRegularFile(tmp)) {
+                throw new RuntimeUnavailableException("Wasmer's " + compiler + " compiler cannot"
+                        + " compile the threaded WASIX receiver (" + failed + "); choose the"
+                        + " other compiler in the spec (cranelift or singlepass)");
+            }
+            Files.move(tmp, artifact);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + artifact, e);
+        }
+    }
+
+    /** Runs a wasmer subcommand; null when it succeeded, else what it said. */
+    private String wasmer(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(wasmer.toString()));
+        cmd.addAll(List.of(args));
+        try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes()).strip();
             if (!p.waitFor(Defaults.SETUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new RuntimeUnavailableException("wasmer compile --" + compiler
-                        + " did not finish within " + Defaults.SETUP_TIMEOUT.toSeconds() + " s");
+                return "did not finish within " + Defaults.SETUP_TIMEOUT.toSeconds() + " s";
             }
-            if (p.exitValue() != 0 || !Files.isRegularFile(tmp)) {
-                throw new RuntimeUnavailableException("Wasmer's " + compiler + " compiler cannot"
-                        + " compile the threaded WASIX receiver (" + String.join(" ", cmd)
-                        + " exited with " + p.exitValue() + ": " + out + "); use another"
-                        + " compiler in the spec (cranelift or singlepass)");
-            }
-            Files.move(tmp, artifact);
+            return p.exitValue() == 0 ? null : "`wasmer " + args[0] + "` exited with "
+                    + p.exitValue() + ": " + out.replace('\n', ' ');
         } catch (IOException e) {
             throw new RuntimeUnavailableException("cannot run " + wasmer + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RuntimeUnavailableException("interrupted while compiling the module");
+            throw new RuntimeUnavailableException("interrupted while running " + cmd);
         }
     }
 
