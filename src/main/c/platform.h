@@ -8,8 +8,8 @@
  * One implementation of this header is linked into each program:
  *
  *   platform_posix.c   Linux, POSIX sockets and pthreads (native builds)
- *   platform_wasix.c   freestanding WASIX module, hand-declared imports
- *                      (not written yet; see WASIX-NOTES.md)
+ *   platform_wasix.c   freestanding WASIX module on Wasmer, imports
+ *                      declared by hand in wasix_abi.h
  *
  * Every #ifdef of the C sources belongs in this header; there are none yet.
  *
@@ -71,7 +71,11 @@ int plat_set_nodelay(plat_sock sock, int on);
  */
 int plat_ack_now(plat_sock sock);
 
-/* Receive and send timeout of a socket; 0 = wait forever. */
+/*
+ * Receive and send timeout of a socket; 0 = wait forever. WASIX cannot
+ * wait forever: there 0 means Wasmer's default of 30 seconds, and callers
+ * that wait without a limit retry after PLAT_ETIMEDOUT.
+ */
 int plat_set_timeout_ms(plat_sock sock, uint32_t timeout_ms);
 
 /*
