@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Golden-output tests of the native receiver and sender over 127.0.0.1.
+# Golden-output tests of the receiver and the native sender over 127.0.0.1.
 #
 #   run-tests.sh OUT_DIR          run every case against OUT_DIR's programs
 #   UPDATE_GOLDEN=1 run-tests.sh  rewrite the golden files from this run
+#   RECEIVER_CMD="wasmer run --net m.wasmu --" RECEIVER_RUNTIME=wasmer \
+#       run-tests.sh OUT_DIR      the same cases with another receiver
+#                                 command (words split on blanks), whose
+#                                 ready line must name RECEIVER_RUNTIME
 #
 # Each case starts a receiver, reads its ready line for the port, runs one
 # or two sender processes, tells the receiver to exit and compares what both
@@ -16,7 +20,12 @@ set -uo pipefail
 out_dir=${1:?usage: run-tests.sh OUT_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
 golden="$here/golden"
-receiver="$out_dir/netscale-receiver"
+if [ -n "${RECEIVER_CMD:-}" ]; then
+    read -ra receiver <<<"$RECEIVER_CMD"
+else
+    receiver=("$out_dir/netscale-receiver")
+fi
+runtime=${RECEIVER_RUNTIME:-native}
 sender="$out_dir/netscale-sender"
 limit_s=30
 work=$(mktemp -d)
@@ -58,6 +67,7 @@ normalize() {
     local mask_ids=${1:-}
     sed -E 's/ (port|pid|ns|thread|first-ns|last-ns)=[0-9]+/ \1=#/g
             s/ (cpus|active)=[0-9,-]+/ \1=#/
+            s/^(ready .* runtime=)[a-z-]+/\1#/
             s/ (start-ns|end-ns|cpu-user-us|cpu-sys-us)=[0-9]+/ \1=#/g
             s/^(rtt id=[0-9]+ unit=ns) .*/\1 .../' |
         if [ -n "$mask_ids" ]; then
@@ -96,7 +106,7 @@ check_golden() {
 start_receiver() {
     local dir="$work/$case_name"
     coproc RX {
-        exec timeout "$limit_s" "$receiver" "$@" 2>"$dir/receiver.err"
+        exec timeout "$limit_s" "${receiver[@]}" "$@" 2>"$dir/receiver.err"
     }
     rx_pid=$RX_PID
     rx_in=${RX[1]}
@@ -108,6 +118,8 @@ start_receiver() {
         rx_port=$(sed -nE 's/^ready port=([0-9]+) .*/\1/p' <<<"$line")
     fi
     [ -n "$rx_port" ] || fail "no ready line from the receiver"
+    [[ -z $rx_port || $line == *" runtime=$runtime"* ]] ||
+        fail "the ready line does not say runtime=$runtime"
 }
 
 # Reads the receiver's output up to "done", then ends it as the runner
@@ -232,8 +244,9 @@ run_fault() {
     check_golden "$work/$name/sender.out" sender ids
     # Once the sender gives up, it closes the connection; whether the
     # receiver then sees the end of the stream or a reset depends on
-    # whether an ack was still unread, so either is accepted.
-    local gone='s/^error (id=[0-9]+) reason=(closed|recv-failed code=104)'
+    # whether an ack was still unread, so either is accepted. A reset is
+    # 104 on Linux (ECONNRESET), 15 on WASIX (__WASI_ERRNO_CONNRESET).
+    local gone='s/^error (id=[0-9]+) reason=(closed|recv-failed code=(104|15))'
     gone+='( .*)?$/error \1 reason=peer-gone/'
     sed -E "$gone" "$work/$name/receiver.out" >"$work/$name/receiver.masked"
     check_golden "$work/$name/receiver.masked" receiver ids
@@ -241,15 +254,16 @@ run_fault() {
 }
 
 # A bad command line: exit status 2 and a message naming the option.
-# run_usage CASE PROGRAM EXPECTED-TEXT ARGS...
+# run_usage CASE receiver|sender EXPECTED-TEXT ARGS...
 run_usage() {
     local name=$1 program=$2 expected=$3
     shift 3
     begin_case "$name"
-    local status
-    timeout 10 "$program" "$@" >"$work/$name/stdout" 2>"$work/$name/stderr"
+    local status cmd=("$sender")
+    [ "$program" = receiver ] && cmd=("${receiver[@]}")
+    timeout 10 "${cmd[@]}" "$@" >"$work/$name/stdout" 2>"$work/$name/stderr"
     status=$?
-    expect_status "$(basename "$program")" "$status" 2
+    expect_status "$program" "$status" 2
     grep -qF -- "$expected" "$work/$name/stderr" ||
         fail "stderr does not say: $expected"
     grep -q '^usage: ' "$work/$name/stderr" || fail "no usage synopsis"
@@ -280,17 +294,17 @@ check_golden "$work/receiver-violation/sender.out" sender
 check_golden "$work/receiver-violation/receiver.out" receiver
 end_case
 
-run_usage usage-receiver-size "$receiver" \
+run_usage usage-receiver-size receiver \
     "--size: expected 16..1048576, got '8'" --port 0 --connections 1 --size 8
-run_usage usage-receiver-fault "$receiver" \
+run_usage usage-receiver-fault receiver \
     "--inject-fault: expected corrupt-ack|repeat-ack|cross-ack|no-ack|hang" \
     --port 0 --connections 1 --size 16 --inject-fault late
-run_usage usage-sender-start "$sender" \
+run_usage usage-sender-start sender \
     "--start: expected together|staggered, got 'soon'" --port 1 \
     --connections 1 --first-id 0 --messages 1 --size 16 --start soon
-run_usage usage-sender-required "$sender" "--messages: required" \
+run_usage usage-sender-required sender "--messages: required" \
     --port 1 --connections 1 --first-id 0 --size 16
-run_usage usage-sender-unknown "$sender" "--bogus: unknown option" \
+run_usage usage-sender-unknown sender "--bogus: unknown option" \
     --port 1 --bogus 1
 
 echo "$passed passed, $failed failed"
