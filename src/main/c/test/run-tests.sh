@@ -7,6 +7,7 @@
 #       run-tests.sh OUT_DIR      the same cases with another receiver
 #                                 command (words split on blanks), whose
 #                                 ready line must name RECEIVER_RUNTIME
+#   IDLE_S=35 run-tests.sh OUT_DIR   also a case that idles IDLE_S seconds
 #
 # Each case starts a receiver, reads its ready line for the port, runs one
 # or two sender processes, tells the receiver to exit and compares what both
@@ -293,6 +294,30 @@ expect_status receiver "$rx_status" 1
 check_golden "$work/receiver-violation/sender.out" sender
 check_golden "$work/receiver-violation/receiver.out" receiver
 end_case
+
+# With IDLE_S set (make test-wasix sets it past 30): the receiver waits in
+# accept, and the first connection waits for its release, IDLE_S seconds
+# before the second sender connects. Wasmer ends such waits after a
+# default 30 seconds with TIMEDOUT, which must only make them wait again.
+if [ -n "${IDLE_S:-}" ]; then
+    begin_case idle-past-timeouts
+    limit_s=$((IDLE_S + 30))
+    start_receiver --port 0 --connections 2 --size 64
+    run_sender sender-a --connections 1 --first-id 0 --messages 50 --size 64
+    pid_a=$!
+    sleep "$IDLE_S"
+    run_sender sender-b --connections 1 --first-id 1 --messages 50 --size 64
+    pid_b=$!
+    wait "$pid_a"; expect_status sender-a $? 0
+    wait "$pid_b"; expect_status sender-b $? 0
+    stop_receiver exit
+    expect_status receiver "$rx_status" 0
+    grep -q '^done connections=2 messages=100$' \
+        "$work/idle-past-timeouts/receiver.out" || fail "receiver: no done line"
+    check_receiver_records "$work/idle-past-timeouts/receiver.out" 2
+    limit_s=30
+    end_case
+fi
 
 run_usage usage-receiver-size receiver \
     "--size: expected 16..1048576, got '8'" --port 0 --connections 1 --size 8
