@@ -19,6 +19,8 @@ public final class Defaults {
     public static final Duration SETUP_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(60);
     public static final String WASMER_COMPILER = "cranelift";
+    /** The docker backend's memory limit per container: room for a JVM's default heap. */
+    public static final long DOCKER_MEMORY_BYTES = 512L << 20;
     /** A trial window shorter than this measures start-up jitter more than throughput. */
     public static final Duration MIN_MEANINGFUL_WINDOW = Duration.ofMillis(100);
 

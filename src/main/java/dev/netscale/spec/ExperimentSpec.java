@@ -26,6 +26,7 @@ public record ExperimentSpec(
         String baseline,
         Optional<Path> reference,
         boolean allowOverlap,
+        DockerSpec docker,
         Path source,
         String text,
         String hash) {
@@ -82,6 +83,15 @@ public record ExperimentSpec(
     }
 
     public record Timeouts(Duration setup, Duration trial) {
+    }
+
+    /**
+     * Limits of the docker backend's containers; the local backend ignores them.
+     *
+     * @param memoryBytes the memory limit of every receiver and sender container (swap
+     *     included, so that a container over its limit is killed rather than slowed)
+     */
+    public record DockerSpec(long memoryBytes) {
     }
 
     /** The receiver spec with the given id. */

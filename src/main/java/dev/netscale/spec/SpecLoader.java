@@ -29,13 +29,16 @@ import java.util.regex.Pattern;
 public final class SpecLoader {
     private static final Set<String> TOP = Set.of("name", "description", "backend", "message",
             "senders", "receivers", "start", "repetitions", "timeouts", "baseline", "reference",
-            "allow-overlap");
+            "allow-overlap", "docker");
     private static final Set<String> MESSAGE = Set.of("size", "total", "per-sender", "warmup",
             "tcp-nodelay");
     private static final Set<String> SENDERS = Set.of("counts", "cpus", "per-process");
     private static final Set<String> RECEIVER = Set.of("id", "runtime", "compiler", "cpus",
             "jvm-options", "inject-fault");
     private static final Set<String> TIMEOUTS = Set.of("setup", "trial");
+    private static final Set<String> DOCKER = Set.of("memory");
+    /** Docker refuses a memory limit below 6 MiB. */
+    private static final long MIN_DOCKER_MEMORY_BYTES = 6L << 20;
     /** Faults a receiver injects on purpose; netscale's own tests use them. */
     public static final List<String> FAULTS = List.of("corrupt-ack", "repeat-ack", "cross-ack",
             "no-ack", "hang");
@@ -107,6 +110,7 @@ public final class SpecLoader {
         MessageSpec message = message(in, root, senders);
         List<ReceiverSpec> receivers = receivers(in, root);
         Timeouts timeouts = timeouts(in, root);
+        ExperimentSpec.DockerSpec docker = docker(in, root);
         String baseline = in.string(root, "", "baseline", false).orElse(null);
         if (baseline != null && receivers.stream().noneMatch(r -> r.id().equals(baseline))) {
             in.problem("baseline", "'" + baseline + "' is not a receiver id of this spec;"
@@ -123,8 +127,8 @@ public final class SpecLoader {
             throw new SpecException(byLine);
         }
         return new ExperimentSpec(name, description, backend, message, senders, receivers,
-                start, repetitions, timeouts, baseline, reference, allowOverlap, source, text,
-                sha256(text));
+                start, repetitions, timeouts, baseline, reference, allowOverlap, docker, source,
+                text, sha256(text));
     }
 
     private static boolean checkName(SpecReader in, String path, String value) {
@@ -294,6 +298,15 @@ public final class SpecLoader {
         in.onlyKeys(t, "timeouts", TIMEOUTS);
         return new Timeouts(in.duration(t, "timeouts", "setup").orElse(Defaults.SETUP_TIMEOUT),
                 in.duration(t, "timeouts", "trial").orElse(Defaults.TRIAL_TIMEOUT));
+    }
+
+    private ExperimentSpec.DockerSpec docker(SpecReader in, JsonNode root) {
+        JsonNode d = in.object(root, "", "docker", false).orElse(
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        in.onlyKeys(d, "docker", DOCKER);
+        long memory = in.bytes(d, "docker", "memory", MIN_DOCKER_MEMORY_BYTES)
+                .orElse(Defaults.DOCKER_MEMORY_BYTES);
+        return new ExperimentSpec.DockerSpec(memory);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class SpecReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*([kmg]?)");
 
     private final String file;
     private final YamlLines lines;
@@ -146,6 +147,30 @@ final class SpecReader {
                 case "m" -> Duration.ofMinutes(n);
                 default -> Duration.ofHours(n);
             });
+        });
+    }
+
+    /**
+     * A size in bytes written as Docker writes memory limits: a number with an optional unit
+     * k, m or g (powers of 1024), such as {@code 512m}; at least {@code min}.
+     */
+    Optional<Long> bytes(JsonNode parent, String path, String key, long min) {
+        return string(parent, path, key, false).flatMap(v -> {
+            Matcher m = BYTES.matcher(v.trim().toLowerCase(Locale.ROOT));
+            int shift = m.matches() ? switch (m.group(2)) {
+                case "k" -> 10;
+                case "m" -> 20;
+                case "g" -> 30;
+                default -> 0;
+            } : 0;
+            long n = m.matches() && m.group(1).length() < 12 ? Long.parseLong(m.group(1)) : -1;
+            if (n < 0 || (n << shift) < min) {
+                problem(join(path, key), "'" + v + "' is not a size Docker accepts; write a"
+                        + " number with a unit k, m or g, such as 512m or 2g, of at least "
+                        + (min >> 20) + "m");
+                return Optional.empty();
+            }
+            return Optional.of(n << shift);
         });
     }
 

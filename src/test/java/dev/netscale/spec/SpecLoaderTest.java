@@ -50,6 +50,7 @@ class SpecLoaderTest {
         assertThat(s.repetitions()).isEqualTo(3);
         assertThat(s.timeouts().trial()).isEqualTo(Duration.ofMinutes(2));
         assertThat(s.baseline()).isEqualTo("native");
+        assertThat(s.docker().memoryBytes()).isEqualTo(256L << 20);
         assertThat(s.hash()).hasSize(16);
     }
 
@@ -68,6 +69,40 @@ class SpecLoaderTest {
         assertThat(s.repetitions()).isEqualTo(Defaults.REPETITIONS);
         assertThat(s.start()).isEqualTo(Start.TOGETHER);
         assertThat(s.backend()).isEqualTo(ExperimentSpec.Backend.LOCAL);
+        assertThat(s.docker().memoryBytes()).isEqualTo(Defaults.DOCKER_MEMORY_BYTES);
+    }
+
+    @Test
+    void readsDockerMemoryLimitsAsDockerWritesThem() {
+        for (var c : List.of(List.of("64m", 64L << 20), List.of("2g", 2L << 30),
+                List.of("8192k", 8L << 20), List.of("10485760", 10L << 20))) {
+            ExperimentSpec s = TWO_CPUS.parse("""
+                    name: d
+                    senders: { counts: 1 }
+                    receivers: [ { runtime: native } ]
+                    docker: { memory: %s }
+                    """.formatted(c.get(0)), Path.of("d.yaml"));
+            assertThat(s.docker().memoryBytes()).as(c.get(0).toString()).isEqualTo(c.get(1));
+        }
+    }
+
+    @Test
+    void refusesADockerMemoryLimitDockerWouldRefuseWithItsLineAndAnExample() {
+        assertThatThrownBy(() -> TWO_CPUS.parse("""
+                name: d
+                senders: { counts: 1 }
+                receivers: [ { runtime: native } ]
+                docker:
+                  memory: 1m
+                  swap: 0
+                """, Path.of("d.yaml")))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems())
+                        .extracting(SpecProblem::toString).containsExactly(
+                                "d.yaml:5: docker.memory: '1m' is not a size Docker accepts;"
+                                        + " write a number with a unit k, m or g, such as 512m"
+                                        + " or 2g, of at least 6m",
+                                "d.yaml:6: docker.swap: unknown key 'swap'; accepted keys:"
+                                        + " memory"));
     }
 
     @Test
