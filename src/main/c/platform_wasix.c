@@ -16,10 +16,14 @@
  * Threads: Wasmer runs each WASIX thread in its own instance of the
  * module, on a host thread of its own that blocks in system calls
  * (lib/wasix/src/runtime/task_manager/tokio.rs, task_wasm()), so that
- * the thread kind is "os" as for the native receiver. The instances share
- * the imported memory; wasm-ld's __wasm_init_memory, the module's start
- * function, initialises the data segments once under an atomic flag, and
- * nothing here uses thread-local storage.
+ * the thread kind is "os" as for the native receiver. That pool has
+ * max(200, 100 x the CPUs wasmer may run on) host threads (same file,
+ * TokioTaskManager::new()); a thread spawned past that succeeds but only
+ * starts once another ends, so the receiver then waits for ever. On 2
+ * CPUs, 199 connections ran and 200 did not: the main thread counts too.
+ * The instances share the imported memory; wasm-ld's __wasm_init_memory,
+ * the module's start function, initialises the data segments once under
+ * an atomic flag, and nothing here uses thread-local storage.
  */
 #include "platform.h"
 
@@ -27,12 +31,19 @@
 #include "wasix_abi.h"
 
 enum {
-    /* Connection threads need little stack: messages live on the heap. */
+    /*
+     * Connection threads need little stack: messages live on the heap,
+     * and only arrays, structures and locals whose address is taken live
+     * on this stack at all (other locals are WebAssembly locals).
+     */
     WASIX_THREAD_STACK_BYTES = 128 * 1024,
-    WASIX_STACK_ALIGN_BYTES = 16,
+    /* Also the alignment the C ABI wants for the stack pointer. */
     WASIX_ALLOC_ALIGN_BYTES = 16,
     WASIX_PAGE_BYTES = 65536
 };
+
+_Static_assert(WASIX_THREAD_STACK_BYTES % WASIX_ALLOC_ALIGN_BYTES == 0,
+               "a thread's stack pointer starts aligned");
 
 /* What a spawned thread needs: the record Wasmer reads comes first. */
 struct wasix_thread {
