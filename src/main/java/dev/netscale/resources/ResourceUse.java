@@ -1,0 +1,67 @@
+package dev.netscale.resources;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a receiver used over a trial's measured window (from its {@code released} line to its
+ * {@code done} line), and how busy the receiver's and the senders' CPU sets were meanwhile.
+ * Raw amounts only; per-message figures are the analysis's, which knows the messages.
+ *
+ * @param source where the CPU time came from: {@code proc} (the process's stat), {@code
+ *     cgroup-v1} or {@code cgroup-v2} (the container's cgroup)
+ * @param windowNanos wall time between the two readings
+ * @param cpu the receiver's CPU time over the window, threads that exited included
+ * @param receiverCpuSet how busy the receiver's CPU set was, whoever used it
+ * @param senderCpuSet how busy the senders' CPU set was, whoever used it
+ * @param threadsPeak the most OS threads (tasks) one sample found
+ * @param threads each thread seen, with what it used in the window, busiest first; a thread
+ *     that exited is counted up to its last sample
+ * @param samples how many times the threads were read
+ * @param probeCpuNanos CPU time the probe itself spent reading, in the runner's process; -1
+ *     when the JVM cannot tell
+ */
+public record ResourceUse(
+        String source,
+        long windowNanos,
+        CpuTime.CpuUse cpu,
+        CpuSetUse receiverCpuSet,
+        CpuSetUse senderCpuSet,
+        int threadsPeak,
+        List<TaskReading> threads,
+        int samples,
+        long probeCpuNanos) {
+
+    public long voluntarySwitches() {
+        return threads.stream().mapToLong(TaskReading::voluntarySwitches).sum();
+    }
+
+    public long involuntarySwitches() {
+        return threads.stream().mapToLong(TaskReading::involuntarySwitches).sum();
+    }
+
+    /** CPU time over wall time: how many cores the receiver kept busy on average. */
+    public double coresBusy() {
+        return windowNanos > 0 ? (double) cpu.totalNanos() / windowNanos : Double.NaN;
+    }
+
+    public Optional<TaskReading> busiestThread() {
+        return threads.stream().findFirst();
+    }
+
+    /** The busiest thread's CPU time over wall time: 1 is one core kept busy all along. */
+    public double busiestThreadCoreShare() {
+        return busiestThread().filter(t -> windowNanos > 0)
+                .map(t -> (double) t.cpuNanos() / windowNanos).orElse(Double.NaN);
+    }
+
+    /**
+     * The threads' summed CPU time over the receiver's: near 1 when the samples saw
+     * everything, lower when threads exited between samples, so that per-thread figures
+     * (busiest thread, context switches) are lower bounds.
+     */
+    public double threadCpuCoverage() {
+        long sum = threads.stream().mapToLong(TaskReading::cpuNanos).sum();
+        return cpu.totalNanos() > 0 ? (double) sum / cpu.totalNanos() : Double.NaN;
+    }
+}
