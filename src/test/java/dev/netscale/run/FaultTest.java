@@ -44,14 +44,15 @@ class FaultTest {
         List<TrialRecord> records = LocalRuns.run(spec, out, new LocalRuns.Events());
 
         assertThat(records).hasSize(2);
-        TrialRecord bad = records.get(0);
+        TrialRecord bad = LocalRuns.trial(records, "faulty");
         assertThat(bad.ok()).isFalse();
         assertThat(bad.failure()).contains(reason);
         assertThat(bad.throughput()).isNaN();
         assertThat(Files.readString(Path.of(bad.logs()).resolve("sender-0.out"))
                 + Files.readString(Path.of(bad.logs()).resolve("sender-1.out")))
                 .contains("error");
-        assertThat(records.get(1).ok()).as(records.get(1).failure()).isTrue();
+        TrialRecord healthy = LocalRuns.trial(records, "healthy");
+        assertThat(healthy.ok()).as(healthy.failure()).isTrue();
         assertThat(ProcessHandle.current().children().count()).isZero();
     }
 
@@ -70,9 +71,10 @@ class FaultTest {
 
         List<TrialRecord> records = LocalRuns.run(spec, out, new LocalRuns.Events());
 
-        assertThat(records.get(0).failure()).isEqualTo("timed out waiting for the receiver's"
+        assertThat(LocalRuns.trial(records, "silent").failure()).isEqualTo("timed out waiting"
+                + " for the receiver's"
                 + " done line (trial timeout 2 s)");
-        assertThat(records.get(1).ok()).isTrue();
+        assertThat(LocalRuns.trial(records, "healthy").ok()).isTrue();
         assertThat(ProcessHandle.current().children().count()).isZero();
     }
 }

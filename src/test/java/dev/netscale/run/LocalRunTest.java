@@ -78,11 +78,12 @@ class LocalRunTest {
             List<TrialRecord> rest = new Runner(backend, resumed).run(spec, plan,
                     ResultsFolder.open(folder.dir()));
             assertThat(resumed.lines).first().isEqualTo("planned 2 of 4");
-            assertThat(rest).extracting(TrialRecord::key).containsExactly("2/native/1",
-                    "2/native/2");
+            assertThat(rest).extracting(TrialRecord::key).containsExactlyInAnyOrderElementsOf(
+                    plan.subList(2, 4).stream().map(Trial::key).toList());
         }
         assertThat(TrialsCsv.read(folder.trials()).trials()).extracting(TrialRecord::key)
-                .containsExactly("1/native/1", "1/native/2", "2/native/1", "2/native/2");
+                .containsExactlyInAnyOrder("1/native/1", "1/native/2", "2/native/1",
+                        "2/native/2");
     }
 
     private static Path single(Path dir) throws IOException {

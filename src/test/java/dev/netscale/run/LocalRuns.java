@@ -45,6 +45,16 @@ final class LocalRuns {
         }
     }
 
+    /** The one trial of the given receiver among {@code records}. */
+    static TrialRecord trial(List<TrialRecord> records, String receiver) {
+        List<TrialRecord> found = records.stream().filter(r -> r.receiver().equals(receiver))
+                .toList();
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " trials of " + receiver + " in " + records);
+        }
+        return found.get(0);
+    }
+
     static List<TrialRecord> run(ExperimentSpec spec, Path out, Events events) {
         List<Trial> trials = Planner.plan(spec, spec.repetitions(), Host.allowedCpus());
         try (LocalBackend backend = backend()) {
