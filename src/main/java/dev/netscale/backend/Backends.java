@@ -1,8 +1,8 @@
 package dev.netscale.backend;
 
+import dev.netscale.backend.docker.DockerBackend;
 import dev.netscale.runtime.Artifacts;
 import dev.netscale.runtime.Launchers;
-import dev.netscale.runtime.RuntimeUnavailableException;
 import dev.netscale.spec.ExperimentSpec;
 
 /** Creates the backend a spec (or the command line) asks for. */
@@ -13,8 +13,7 @@ public final class Backends {
     public static Backend create(ExperimentSpec.Backend id, Artifacts artifacts) {
         return switch (id) {
             case LOCAL -> new LocalBackend(artifacts, new Launchers(artifacts));
-            case DOCKER -> throw new RuntimeUnavailableException("the docker backend is not"
-                    + " part of this build yet; run with --backend local");
+            case DOCKER -> new DockerBackend(artifacts);
         };
     }
 }

@@ -1,0 +1,396 @@
+package dev.netscale.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.WaitResponse;
+import dev.netscale.backend.LineCollector;
+import dev.netscale.backend.SenderArgs;
+import dev.netscale.backend.TrialFailure;
+import dev.netscale.backend.TrialOutput;
+import dev.netscale.env.Host;
+import dev.netscale.measure.SenderReport;
+import dev.netscale.plan.Trial;
+import dev.netscale.runtime.ReceiverArgs;
+import dev.netscale.spec.CpuSet;
+import dev.netscale.spec.ExperimentSpec;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One trial in containers: the receiver container first, attached before it starts so that no
+ * output is lost; after its ready line the sender containers, started in parallel; then the
+ * release, the done line, the senders' exit, their logs, and the receiver's exit, told through
+ * its standard input. Container start-up counts against the setup timeout and stays out of the
+ * measured window, which the receiver opens only once every connection is in. Every container
+ * of the trial is removed at the end, whatever happened.
+ */
+final class DockerTrial {
+    private static final long LOG_WAIT_SECONDS = 30;
+
+    private final DockerClient docker;
+    private final ContainerTracker tracker;
+    private final ExperimentSpec spec;
+    private final Trial trial;
+    private final Path logs;
+    private final String receiverImage;
+    private final String senderImage;
+    private final Consumer<DockerBackend.Released> afterRelease;
+
+    private final List<String> created = Collections.synchronizedList(new ArrayList<>());
+    private final List<Closeable> streams = Collections.synchronizedList(new ArrayList<>());
+    private String[] senderIds = new String[0];
+    private List<CompletableFuture<Integer>> senderExits = List.of();
+    private CompletableFuture<Integer> receiverExit = new CompletableFuture<>();
+
+    DockerTrial(DockerClient docker, ContainerTracker tracker, ExperimentSpec spec, Trial trial,
+            Path logs, String receiverImage, String senderImage,
+            Consumer<DockerBackend.Released> afterRelease) {
+        this.docker = docker;
+        this.tracker = tracker;
+        this.spec = spec;
+        this.trial = trial;
+        this.logs = logs;
+        this.receiverImage = receiverImage;
+        this.senderImage = senderImage;
+        this.afterRelease = afterRelease;
+    }
+
+    TrialOutput run() {
+        var r = trial.receiver();
+        var msg = spec.message();
+        ReceiverArgs args = new ReceiverArgs(0, trial.senders(), msg.sizeBytes(),
+                spec.start().id(), msg.warmup(), msg.tcpNoDelay(), r.fault());
+        List<String> cmd = Recipes.receiverCommand(r, args);
+
+        long t0 = System.nanoTime();
+        long setupDeadline = t0 + spec.timeouts().setup().toNanos();
+        Optional<String> failure = Optional.empty();
+        String receiverCpus = "";
+        long setupMillis = 0;
+        long trialMillis = 0;
+        int receiverStatus = -1;
+        LineCollector out = null;
+        List<SenderArgs> senders = List.of();
+        try {
+            String receiver = create(receiverImage, cmd, trial.receiverCpus(), "receiver",
+                    Recipes.needsTmp(r), true);
+            FrameStreams frames = new FrameStreams(logs.resolve("receiver.err"));
+            ExitLine stdin = new ExitLine();
+            streams.add(stdin);
+            streams.add(docker.attachContainerCmd(receiver).withStdIn(stdin).withStdOut(true)
+                    .withStdErr(true).withFollowStream(true).withLogs(true).exec(frames));
+            if (!frames.awaitStarted(millisLeft(setupDeadline), TimeUnit.MILLISECONDS)) {
+                throw new TrialFailure("timed out attaching to the receiver container");
+            }
+            out = new LineCollector(frames.stdout(), logs.resolve("receiver.out"),
+                    "receiver-" + trial.index());
+            docker.startContainerCmd(receiver).exec();
+            receiverExit = exitOf(receiver);
+            String ready = out.await("ready", setupDeadline, "the receiver's ready line",
+                    this::receiverExited);
+            int port = Integer.parseInt(field(ready, "port"));
+            receiverCpus = pid(receiver).flatMap(Host::allowedCpus).map(CpuSet::format)
+                    .orElse("");
+
+            senders = SenderArgs.of(spec, trial, port);
+            startSenders(senders, setupDeadline);
+            out.await("released", setupDeadline, "the release of all " + trial.senders()
+                    + " connections", this::failedContainer);
+            long t1 = System.nanoTime();
+            setupMillis = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
+            afterRelease.accept(new DockerBackend.Released(trial, receiver, List.of(senderIds)));
+            long trialDeadline = t1 + spec.timeouts().trial().toNanos();
+            out.await("done", trialDeadline, "the receiver's done line", this::failedContainer);
+            trialMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
+            for (CompletableFuture<Integer> exit : senderExits) {
+                await(exit, trialDeadline, "the sender containers to exit");
+            }
+            collectSenderLogs();
+            stdin.send(); // tells the receiver to exit
+            receiverStatus = await(receiverExit, System.nanoTime()
+                    + spec.timeouts().setup().toNanos(), "the receiver container to exit");
+        } catch (TrialFailure e) {
+            failure = Optional.of(e.getMessage() + timeoutHint(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = Optional.of("interrupted");
+        } catch (RuntimeException e) {
+            // docker-java reports a daemon that refused a command as an unchecked exception.
+            failure = Optional.of("docker: " + DockerConnection.rootCause(e));
+        } finally {
+            if (failure.isPresent()) {
+                collectSenderLogs();
+            }
+            streams.forEach(DockerTrial::closeQuietly);
+            tracker.removeAll(List.copyOf(created));
+        }
+        List<String> receiverLines = out == null ? List.of() : out.lines(5_000);
+        return new TrialOutput(receiverLines, receiverStatus, senderOutputs(senders.size()),
+                failure, receiverCpus, setupMillis, trialMillis, logs);
+    }
+
+    /** Creates and starts the sender containers in parallel; each one's exit is watched. */
+    private void startSenders(List<SenderArgs> senders, long deadline)
+            throws InterruptedException {
+        senderIds = new String[senders.size()];
+        List<CompletableFuture<Integer>> exits = new ArrayList<>();
+        senders.forEach(s -> exits.add(new CompletableFuture<>()));
+        senderExits = exits;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> started = new ArrayList<>();
+            for (SenderArgs s : senders) {
+                started.add(pool.submit(() -> {
+                    List<String> cmd = new ArrayList<>(List.of(Recipes.SENDER));
+                    cmd.addAll(s.args());
+                    String id = create(senderImage, cmd, trial.senderCpus(),
+                            "sender-" + s.index(), false, false);
+                    senderIds[s.index()] = id;
+                    docker.startContainerCmd(id).exec();
+                    exitOf(id).whenComplete((code, err) -> {
+                        if (err != null) {
+                            exits.get(s.index()).completeExceptionally(err);
+                        } else {
+                            exits.get(s.index()).complete(code);
+                        }
+                    });
+                    return null;
+                }));
+            }
+            for (Future<?> f : started) {
+                try {
+                    f.get(millisLeft(deadline), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    throw new TrialFailure("cannot start a sender container: "
+                            + DockerConnection.rootCause(e));
+                } catch (TimeoutException e) {
+                    throw new TrialFailure("timed out starting the sender containers");
+                }
+            }
+        }
+    }
+
+    /**
+     * Creates a container of this trial with netscale's limits: host networking, pinned CPUs, a
+     * memory limit, a non-root user, a read-only root file system, no capabilities and no new
+     * privileges.
+     */
+    private String create(String image, List<String> cmd, BitSet cpus, String role,
+            boolean tmp, boolean stdin) {
+        long memory = spec.docker().memoryBytes();
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode("host")
+                .withCpusetCpus(CpuSet.format(cpus))
+                .withMemory(memory)
+                .withMemorySwap(memory)
+                .withReadonlyRootfs(true)
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"));
+        if (tmp) {
+            host.withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,noexec,size=64m"));
+        }
+        String id = docker.createContainerCmd(image)
+                .withName("netscale-" + tracker.runId() + "-t" + trial.index() + "-" + role)
+                .withLabels(tracker.labels(role.startsWith("sender") ? "sender" : role,
+                        trial.index()))
+                .withEntrypoint(cmd)
+                .withUser(DockerBackend.USER)
+                .withAttachStdin(stdin).withStdinOpen(stdin).withStdInOnce(stdin)
+                .withAttachStdout(true).withAttachStderr(true).withTty(false)
+                .withHostConfig(host)
+                .exec().getId();
+        created.add(id);
+        tracker.track(id);
+        return id;
+    }
+
+    /** The container's exit status, once it exits. */
+    private CompletableFuture<Integer> exitOf(String id) {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        streams.add(docker.waitContainerCmd(id).exec(new ResultCallback.Adapter<WaitResponse>() {
+            @Override
+            public void onNext(WaitResponse w) {
+                exit.complete(w.getStatusCode());
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                exit.completeExceptionally(t);
+                super.onError(t);
+            }
+
+            @Override
+            public void onComplete() {
+                exit.completeExceptionally(new IllegalStateException("no exit status of " + id));
+                super.onComplete();
+            }
+        }));
+        return exit;
+    }
+
+    private static int await(CompletableFuture<Integer> exit, long deadlineNanos, String what)
+            throws InterruptedException {
+        try {
+            return exit.get(millisLeft(deadlineNanos), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TrialFailure("timed out waiting for " + what);
+        } catch (ExecutionException e) {
+            throw new TrialFailure("lost track of a container while waiting for " + what + ": "
+                    + DockerConnection.rootCause(e));
+        }
+    }
+
+    private Optional<Long> pid(String id) {
+        InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(id).exec()
+                .getState();
+        return Optional.ofNullable(state.getPidLong()).filter(p -> p > 0);
+    }
+
+    /** The reason to stop waiting, if a sender container or the receiver's exited badly. */
+    private String failedContainer() {
+        for (int i = 0; i < senderExits.size(); i++) {
+            Integer code = senderExits.get(i).getNow(null);
+            if (code != null && code != 0) {
+                collectLogs(i);
+                return "sender " + i + " exited with status " + code + oom(senderIds[i], code)
+                        + lastLine(logs.resolve("sender-" + i + ".out"))
+                        + lastLine(logs.resolve("sender-" + i + ".err"));
+            }
+        }
+        return receiverExited();
+    }
+
+    private String receiverExited() {
+        Integer code = receiverExit.getNow(null);
+        return code == null ? null : "receiver exited with status " + code
+                + lastLine(logs.resolve("receiver.err"));
+    }
+
+    /** Says so when Docker killed a container for going over its memory limit. */
+    private String oom(String id, int code) {
+        if (code != 137 || id == null) {
+            return "";
+        }
+        try {
+            Boolean killed = docker.inspectContainerCmd(id).exec().getState().getOOMKilled();
+            return Boolean.TRUE.equals(killed) ? " (out of memory: the limit is "
+                    + (spec.docker().memoryBytes() >> 20) + "m; raise docker.memory)"
+                    : " (killed)";
+        } catch (RuntimeException e) {
+            return " (killed)";
+        }
+    }
+
+    private void collectSenderLogs() {
+        for (int i = 0; i < senderIds.length; i++) {
+            collectLogs(i);
+        }
+    }
+
+    /** Writes a sender container's output to sender-I.out and sender-I.err. */
+    private void collectLogs(int i) {
+        String id = senderIds[i];
+        if (id == null) {
+            return;
+        }
+        try (OutputStream out = Files.newOutputStream(logs.resolve("sender-" + i + ".out"));
+                OutputStream err = Files.newOutputStream(logs.resolve("sender-" + i + ".err"))) {
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true)
+                    .withFollowStream(false).exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame f) {
+                            try {
+                                (f.getStreamType() == StreamType.STDERR ? err : out)
+                                        .write(f.getPayload());
+                            } catch (IOException e) {
+                                onError(e);
+                            }
+                        }
+                    }).awaitCompletion(LOG_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException e) {
+            // A container that never started has no logs; the trial says what went wrong.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<TrialOutput.SenderOutput> senderOutputs(int count) {
+        List<TrialOutput.SenderOutput> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<String> lines = readLines(logs.resolve("sender-" + i + ".out"));
+            CompletableFuture<Integer> exit = i < senderExits.size() ? senderExits.get(i) : null;
+            int code = exit != null && exit.isDone() && !exit.isCompletedExceptionally()
+                    ? exit.join() : -1;
+            out.add(new TrialOutput.SenderOutput(i, lines, code,
+                    SenderReport.parse(lines).cpus()));
+        }
+        return out;
+    }
+
+    private String timeoutHint(String reason) {
+        if (!reason.startsWith("timed out")) {
+            return "";
+        }
+        return reason.contains("release") || reason.contains("ready")
+                || reason.contains("starting") || reason.contains("attaching")
+                || reason.contains("receiver container to exit")
+                ? " (setup timeout " + spec.timeouts().setup().toSeconds() + " s)"
+                : " (trial timeout " + spec.timeouts().trial().toSeconds() + " s)";
+    }
+
+    private static long millisLeft(long deadlineNanos) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    private static String field(String line, String key) {
+        for (String part : line.split("\\s+")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        throw new TrialFailure("line '" + line + "' lacks " + key + "=");
+    }
+
+    private static String lastLine(Path file) {
+        List<String> lines = readLines(file);
+        return lines.isEmpty() ? "" : " (" + file.getFileName() + ": "
+                + lines.get(lines.size() - 1) + ")";
+    }
+
+    static List<String> readLines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            // Closing a stream of a container that is going away.
+        }
+    }
+}

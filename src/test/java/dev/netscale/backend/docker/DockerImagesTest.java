@@ -1,0 +1,41 @@
+package dev.netscale.backend.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netscale.env.Host;
+import dev.netscale.plan.Planner;
+import dev.netscale.plan.Trial;
+import dev.netscale.spec.ExperimentSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Images are built once per set of inputs and reused while the inputs stay the same. */
+@Tag("docker")
+class DockerImagesTest {
+
+    @Test
+    void aSecondPrepareReusesEveryImageWithoutBuilding() {
+        ExperimentSpec spec = DockerRuns.load("experiments/quick.yaml");
+        List<Trial> trials = Planner.plan(spec, 1, Host.allowedCpus());
+
+        Map<String, Images.Prepared> first;
+        try (DockerBackend backend = new DockerBackend(DockerRuns.ARTIFACTS)) {
+            backend.prepare(spec, trials);
+            first = backend.images();
+        }
+        Map<String, Images.Prepared> second;
+        try (DockerBackend backend = new DockerBackend(DockerRuns.ARTIFACTS)) {
+            backend.prepare(spec, trials);
+            second = backend.images();
+        }
+
+        assertThat(first.keySet()).containsExactlyInAnyOrder("sender", "native", "jvm");
+        assertThat(second).hasSameSizeAs(first).allSatisfy((key, image) -> {
+            assertThat(image.built()).as(key + " rebuilt").isFalse();
+            assertThat(image.id()).as(key).isEqualTo(first.get(key).id());
+            assertThat(image.tag()).as(key).isEqualTo(first.get(key).tag());
+        });
+    }
+}
