@@ -3,6 +3,11 @@ package dev.netscale.backend;
 import dev.netscale.env.Host;
 import dev.netscale.measure.SenderReport;
 import dev.netscale.plan.Trial;
+import dev.netscale.resources.ProbeTarget;
+import dev.netscale.resources.ResourceProbe;
+import dev.netscale.resources.ResourceUse;
+import dev.netscale.resources.StraceSummary;
+import dev.netscale.resources.SyscallCounts;
 import dev.netscale.runtime.Artifacts;
 import dev.netscale.runtime.Launchers;
 import dev.netscale.runtime.ReceiverArgs;
@@ -27,10 +32,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs receivers and senders as plain processes on this host, pinned with {@code taskset}.
  * The receiver binds port 0 and prints its port, so no port is chosen in advance and no other
- * program can take it first.
+ * program can take it first. A {@link ResourceProbe} reads the receiver's resource use from
+ * its released line to its done line; a traced trial also attaches {@code strace -c -f} to it
+ * from its ready line to its done line.
  */
-public final class LocalBackend implements Backend {
+public final class LocalBackend implements Backend, SyscallProfiling {
     private static final Logger log = LoggerFactory.getLogger(LocalBackend.class);
+    private static final String STRACE_OUT = "strace.txt";
 
     private final Artifacts artifacts;
     private final Launchers launchers;
@@ -60,6 +68,15 @@ public final class LocalBackend implements Backend {
 
     @Override
     public TrialOutput run(ExperimentSpec spec, Trial trial, Path logs) {
+        return run(spec, trial, logs, false);
+    }
+
+    @Override
+    public TrialOutput runTraced(ExperimentSpec spec, Trial trial, Path logs) {
+        return run(spec, trial, logs, true);
+    }
+
+    private TrialOutput run(ExperimentSpec spec, Trial trial, Path logs, boolean traced) {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -84,6 +101,10 @@ public final class LocalBackend implements Backend {
         List<Process> senders = new ArrayList<>();
         Process receiver = null;
         LineCollector out = null;
+        Process strace = null;
+        ResourceProbe probe = null;
+        Optional<ResourceUse> resources = Optional.empty();
+        Optional<SyscallCounts> syscalls = Optional.empty();
         try {
             receiver = processes.start(new ProcessBuilder(cmd)
                     .redirectError(logs.resolve("receiver.err").toFile()));
@@ -94,6 +115,9 @@ public final class LocalBackend implements Backend {
                     () -> exited(rp, "receiver", logs.resolve("receiver.err")));
             int port = Integer.parseInt(field(ready, "port"));
             receiverCpus = Host.allowedCpus(receiver.pid()).map(CpuSet::format).orElse("");
+            if (traced) {
+                strace = attachStrace(receiver.pid(), logs, setupDeadline);
+            }
 
             for (SenderArgs s : SenderArgs.of(spec, trial, port)) {
                 List<String> sc = new ArrayList<>(List.of(artifacts.sender().toString()));
@@ -105,11 +129,16 @@ public final class LocalBackend implements Backend {
             out.await("released", setupDeadline, "the release of all " + trial.senders()
                     + " connections", () -> failedSender(senders, rp, logs));
             long t1 = System.nanoTime();
+            probe = startProbe(trial, receiver.pid());
             setupMillis = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
             long trialDeadline = t1 + spec.timeouts().trial().toNanos();
             out.await("done", trialDeadline, "the receiver's done line",
                     () -> failedSender(senders, rp, logs));
             trialMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
+            resources = finishProbe(trial, probe);
+            if (strace != null) {
+                syscalls = Optional.of(detachStrace(strace, logs));
+            }
             for (Process s : senders) {
                 long left = trialDeadline - System.nanoTime();
                 if (!s.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
@@ -128,6 +157,12 @@ public final class LocalBackend implements Backend {
             Thread.currentThread().interrupt();
             failure = Optional.of("interrupted");
         } finally {
+            if (probe != null) {
+                probe.close();
+            }
+            if (strace != null) {
+                processes.end(strace);
+            }
             senders.forEach(processes::end);
             if (receiver != null) {
                 int status = processes.end(receiver);
@@ -136,7 +171,72 @@ public final class LocalBackend implements Backend {
         }
         List<String> receiverLines = out == null ? List.of() : out.lines(5_000);
         return new TrialOutput(receiverLines, receiverExit, senderOutputs(senders, logs), failure,
-                receiverCpus, setupMillis, trialMillis, logs);
+                receiverCpus, setupMillis, trialMillis, logs, resources, syscalls);
+    }
+
+    /**
+     * Starts reading the receiver's resource use. A probe that cannot start leaves the trial
+     * without resource figures rather than failing it: the throughput is still good.
+     */
+    private static ResourceProbe startProbe(Trial trial, long pid) {
+        try {
+            return ResourceProbe.start(ProbeTarget.process(pid), trial.receiverCpus(),
+                    trial.senderCpus());
+        } catch (RuntimeException e) {
+            log.warn("trial {}: the receiver's resource use is not measured: {}", trial.index(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private static Optional<ResourceUse> finishProbe(Trial trial, ResourceProbe probe) {
+        if (probe == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(probe.finish());
+        } catch (RuntimeException e) {
+            log.warn("trial {}: the receiver's resource use is not measured: {}", trial.index(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Attaches {@code strace -c -f} to every thread of the receiver, present and future, and
+     * waits until strace says it is attached, so that no message goes uncounted.
+     */
+    private Process attachStrace(long pid, Path logs, long deadlineNanos)
+            throws IOException, InterruptedException {
+        List<String> cmd = List.of("strace", "-c", "-f", "-o",
+                logs.resolve(STRACE_OUT).toString(), "-p", Long.toString(pid));
+        writeCommand(logs.resolve("strace.cmd"), cmd);
+        Process strace = processes.start(new ProcessBuilder(cmd));
+        LineCollector err = new LineCollector(strace.getErrorStream(), logs.resolve("strace.err"),
+                "strace-" + pid);
+        String line = err.await("strace:", deadlineNanos, "strace to attach to the receiver",
+                () -> exited(strace, "strace", logs.resolve("strace.err")));
+        if (!line.contains(" attached")) {
+            throw new TrialFailure("strace could not attach to the receiver: " + line);
+        }
+        return strace;
+    }
+
+    /** Detaches strace (on SIGTERM it detaches and writes its table) and reads the table. */
+    private static SyscallCounts detachStrace(Process strace, Path logs)
+            throws InterruptedException {
+        strace.destroy();
+        if (!strace.waitFor(30, TimeUnit.SECONDS)) {
+            throw new TrialFailure("strace did not detach from the receiver within 30 s");
+        }
+        List<String> table = LineCollector.readLines(logs.resolve(STRACE_OUT));
+        try {
+            return new SyscallCounts(SyscallCounts.ATTACH,
+                    StraceSummary.parse(String.join("\n", table)));
+        } catch (IllegalArgumentException e) {
+            throw new TrialFailure("cannot read strace's counts in " + logs.resolve(STRACE_OUT)
+                    + ": " + e.getMessage());
+        }
     }
 
     private static void writeCommand(Path file, List<String> cmd) {

@@ -1,5 +1,7 @@
 package dev.netscale.backend;
 
+import dev.netscale.resources.ResourceUse;
+import dev.netscale.resources.SyscallCounts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +16,22 @@ import java.util.Optional;
  * @param receiverCpusActual the receiver's allowed-CPU list read from the kernel
  * @param setupMillis from starting the receiver until the measured phase was released
  * @param trialMillis from the release until the receiver's done line
+ * @param resources what the receiver used from its released line to its done line, read by a
+ *     {@link dev.netscale.resources.ResourceProbe}; empty when it could not be read (the
+ *     trial broke off first, or the backend does not probe)
+ * @param syscalls the receiver's system calls, for a traced trial only
  */
 public record TrialOutput(List<String> receiverLines, int receiverExit, List<SenderOutput> senders,
         Optional<String> failure, String receiverCpusActual, long setupMillis, long trialMillis,
-        Path logs) {
+        Path logs, Optional<ResourceUse> resources, Optional<SyscallCounts> syscalls) {
+
+    /** An output without resource readings or system call counts. */
+    public TrialOutput(List<String> receiverLines, int receiverExit, List<SenderOutput> senders,
+            Optional<String> failure, String receiverCpusActual, long setupMillis,
+            long trialMillis, Path logs) {
+        this(receiverLines, receiverExit, senders, failure, receiverCpusActual, setupMillis,
+                trialMillis, logs, Optional.empty(), Optional.empty());
+    }
 
     /** One sender process (or container) and the connections it opened. */
     public record SenderOutput(int index, List<String> lines, int exitCode, String cpusActual) {
