@@ -25,14 +25,14 @@ class LocalRunTest {
     Path out;
 
     @Test
-    void quickSpecRunsNativeJvmAndVirtualThreadReceiversToCorrectCounts() throws IOException {
+    void quickSpecRunsEveryRuntimeToCorrectCounts() throws IOException {
         ExperimentSpec spec = new SpecLoader(Host.allowedCpus())
                 .load(Path.of("experiments/quick.yaml"));
         LocalRuns.Events events = new LocalRuns.Events();
 
         List<TrialRecord> records = LocalRuns.run(spec, out, events);
 
-        assertThat(records).hasSize(9).allSatisfy(r -> {
+        assertThat(records).hasSize(12).allSatisfy(r -> {
             assertThat(r.ok()).as(r.key() + " " + r.failure()).isTrue();
             long perSender = 2000 / r.senders();
             assertThat(r.messages()).isEqualTo(perSender * r.senders());
@@ -43,14 +43,14 @@ class LocalRunTest {
             assertThat(r.senderCpusActual()).isEqualTo(r.senderCpus());
         });
         assertThat(records).extracting(TrialRecord::receiver).containsOnly("native", "jvm",
-                "jvm-virtual");
-        assertThat(events.lines).first().isEqualTo("planned 9 of 9");
+                "jvm-virtual", "wasmer");
+        assertThat(events.lines).first().isEqualTo("planned 12 of 12");
         assertThat(ProcessHandle.current().children().count()).as("child processes left").isZero();
 
         Path run = single(out.resolve("quick"));
         assertThat(run.resolve("spec.yaml")).hasSameTextualContentAs(
                 Path.of("experiments/quick.yaml"));
-        assertThat(TrialsCsv.read(run.resolve("trials.csv")).trials()).hasSize(9);
+        assertThat(TrialsCsv.read(run.resolve("trials.csv")).trials()).hasSize(12);
         for (TrialRecord r : records) {
             String receiverOut = Files.readString(Path.of(r.logs()).resolve("receiver.out"));
             String kind = r.runtime().equals("jvm-virtual") ? "virtual" : "os";
