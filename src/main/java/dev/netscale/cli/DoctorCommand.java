@@ -2,6 +2,9 @@ package dev.netscale.cli;
 
 import dev.netscale.env.Environment;
 import dev.netscale.runtime.Artifacts;
+import dev.netscale.runtime.PinnedVersions;
+import dev.netscale.runtime.RuntimeUnavailableException;
+import dev.netscale.runtime.WasmerLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +59,8 @@ final class DoctorCommand implements Callable<Integer> {
                 "clang-19", "--version"));
         c.add(tool("wasm-ld-19", "wasmer build", "apt-get install lld-19 (root)", false,
                 "wasm-ld-19", "--version"));
+        c.add(file("WASIX module", "runtime wasmer", a.wasixReceiver(), "make wasix"));
+        c.add(wasmer(a));
         c.add(tool("docker", "docker backend", "apt-get install docker.io (root)", false,
                 "docker", "--version"));
         c.add(tool("docker daemon", "docker backend", "start it: dockerd --bridge=none"
@@ -64,6 +69,21 @@ final class DoctorCommand implements Callable<Integer> {
         c.add(tool("strace", "--profile", "apt-get install strace (root)", false,
                 "strace", "-V"));
         return c;
+    }
+
+    /** The pinned Wasmer, where scripts/install-wasmer.sh puts it. */
+    private static Check wasmer(Artifacts a) {
+        try {
+            WasmerLauncher w = WasmerLauncher.pinned(a);
+            String pinned = PinnedVersions.read(a.home()).wasmer();
+            Optional<String> found = Environment.firstLine(w.wasmer().toString(), "--version")
+                    .filter(v -> v.contains(pinned)).map(v -> v + " at " + w.wasmer());
+            return new Check("wasmer " + pinned, "runtime wasmer", found, "`make wasmer`"
+                    + " installs it (official installer, or a ~22 min build from crates.io)",
+                    false);
+        } catch (RuntimeUnavailableException e) {
+            return new Check("wasmer", "runtime wasmer", Optional.empty(), e.getMessage(), false);
+        }
     }
 
     private static Check tool(String name, String neededFor, String fix, boolean required,
