@@ -6,4 +6,5 @@ FROM debian:bookworm-slim
 COPY java/ /opt/java/
 COPY classes/ /opt/netscale/classes/
 USER 65534:65534
-ENTRYPOINT ["/opt/java/bin/java", "-cp", "/opt/netscale/classes", "dev.netscale.receiver.JvmReceiver"]
+ENTRYPOINT ["/opt/java/bin/java", "-cp", "/opt/netscale/classes", \
+            "dev.netscale.receiver.JvmReceiver"]

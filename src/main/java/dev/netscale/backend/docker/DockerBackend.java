@@ -100,8 +100,10 @@ public final class DockerBackend implements Backend {
         if (receiver == null || sender == null) {
             throw new IllegalStateException("prepare() was not called for " + trial);
         }
+        List<String> cmd = recipes.receiverCommand(trial.receiver(),
+                DockerTrial.receiverArgs(spec, trial));
         return new DockerTrial(docker, containers, spec, trial, logs, receiver.tag(),
-                sender.tag(), afterRelease).run();
+                sender.tag(), afterRelease).run(cmd);
     }
 
     /** The images prepare() settled on, by short name (sender, native, jvm, ...). */
@@ -164,10 +166,21 @@ public final class DockerBackend implements Backend {
             Map<String, Object> rd = new LinkedHashMap<>();
             rd.put("image", prepared.containsKey(Recipes.imageKey(r))
                     ? prepared.get(Recipes.imageKey(r)).tag() : "not prepared");
-            if (Recipes.imageKey(r).equals("jvm")) {
-                rd.put("java.version", System.getProperty("java.version"));
-                rd.put("jlink_from", System.getProperty("java.home"));
-                rd.put("jvm-options", r.jvmOptions());
+            switch (r.runtime()) {
+                case JVM, JVM_VIRTUAL -> {
+                    rd.put("java.version", System.getProperty("java.version"));
+                    rd.put("jlink_from", System.getProperty("java.home"));
+                    rd.put("modules", JlinkRuntime.MODULES);
+                    rd.put("jvm-options", r.jvmOptions());
+                }
+                case WASMER -> {
+                    Map<String, Object> w = recipes.wasmer().describe(r);
+                    rd.put("wasmer.version", w.get("version"));
+                    rd.put("compiler", w.get("compiler"));
+                    rd.put("module_sha256_prefix", w.get("module_sha256_prefix"));
+                    rd.put("precompiled_on_host", w.get("precompiled"));
+                }
+                default -> { }
             }
             d.put("receiver." + r.id(), rd);
         }

@@ -21,6 +21,7 @@ import dev.netscale.spec.ExperimentSpec;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,12 +78,17 @@ final class DockerTrial {
         this.afterRelease = afterRelease;
     }
 
-    TrialOutput run() {
-        var r = trial.receiver();
+    /** The options every receiver takes, for this trial (the port is chosen by the kernel). */
+    static ReceiverArgs receiverArgs(ExperimentSpec spec, Trial trial) {
         var msg = spec.message();
-        ReceiverArgs args = new ReceiverArgs(0, trial.senders(), msg.sizeBytes(),
-                spec.start().id(), msg.warmup(), msg.tcpNoDelay(), r.fault());
-        List<String> cmd = Recipes.receiverCommand(r, args);
+        return new ReceiverArgs(0, trial.senders(), msg.sizeBytes(), spec.start().id(),
+                msg.warmup(), msg.tcpNoDelay(), trial.receiver().fault());
+    }
+
+    /** @param cmd the receiver's command line inside its image */
+    TrialOutput run(List<String> cmd) {
+        var r = trial.receiver();
+        writeCommand(cmd);
 
         long t0 = System.nanoTime();
         long setupDeadline = t0 + spec.timeouts().setup().toNanos();
@@ -357,6 +363,15 @@ final class DockerTrial {
                 || reason.contains("receiver container to exit")
                 ? " (setup timeout " + spec.timeouts().setup().toSeconds() + " s)"
                 : " (trial timeout " + spec.timeouts().trial().toSeconds() + " s)";
+    }
+
+    /** The receiver's command inside its container, as the local backend records it. */
+    private void writeCommand(List<String> cmd) {
+        try {
+            Files.writeString(logs.resolve("receiver.cmd"), String.join(" ", cmd) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + logs.resolve("receiver.cmd"), e);
+        }
     }
 
     private static long millisLeft(long deadlineNanos) {
