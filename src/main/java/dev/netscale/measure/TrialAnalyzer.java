@@ -3,6 +3,7 @@ package dev.netscale.measure;
 import dev.netscale.backend.TrialOutput;
 import dev.netscale.plan.Planner;
 import dev.netscale.plan.Trial;
+import dev.netscale.results.ResourceFigures;
 import dev.netscale.results.TrialRecord;
 import dev.netscale.spec.CpuSet;
 import dev.netscale.spec.Defaults;
@@ -127,18 +128,26 @@ public final class TrialAnalyzer {
         if (Planner.overlaps(trial)) {
             warnings.add(Warning.CPU_OVERLAP.id());
         }
+        long warmup = conns.stream().mapToLong(ReceiverReport.Conn::warmup).sum();
+        ResourceFigures resources = ResourceAnalysis.of(trial, out.resources(), senders,
+                messages, warmup);
+        if (resources.senderLimited()) {
+            warnings.add(Warning.SENDER_LIMITED.id());
+        }
         return record(trial, out, startedAt, TrialRecord.Status.OK, "", messages, window,
-                t, senderWindow, rtt, threads.size(), warnings);
+                t, senderWindow, rtt, threads.size(), warnings, resources);
     }
 
     private TrialRecord failed(Trial trial, TrialOutput out, Instant startedAt, String reason) {
         return record(trial, out, startedAt, TrialRecord.Status.FAILED, reason, 0, 0,
-                Throughput.NONE, 0, null, 0, List.of(Warning.FAILED_TRIAL.id()));
+                Throughput.NONE, 0, null, 0, List.of(Warning.FAILED_TRIAL.id()),
+                ResourceFigures.NONE);
     }
 
     private TrialRecord record(Trial trial, TrialOutput out, Instant startedAt,
             TrialRecord.Status status, String failure, long messages, long window, Throughput t,
-            long senderWindow, Histogram rtt, int threads, List<String> warnings) {
+            long senderWindow, Histogram rtt, int threads, List<String> warnings,
+            ResourceFigures resources) {
         var msg = spec.message();
         boolean hasRtt = rtt != null && rtt.getTotalCount() > 0;
         String senderCpus = out.senders().stream().map(TrialOutput.SenderOutput::cpusActual)
@@ -158,6 +167,6 @@ public final class TrialAnalyzer {
                 hasRtt ? RttPercentiles.encode(rtt) : "", threads, CpuSet.format(trial.receiverCpus()),
                 out.receiverCpusActual(), CpuSet.format(trial.senderCpus()), senderCpus,
                 out.setupMillis(), out.trialMillis(), startedAt.toString(),
-                out.logs() == null ? "" : out.logs().toString(), warnings);
+                out.logs() == null ? "" : out.logs().toString(), warnings, resources);
     }
 }

@@ -12,7 +12,10 @@ public enum Warning {
     FAILED_TRIAL("failed-trial", "a trial failed and was left out of its point; see the reason"
             + " and its logs"),
     HIGH_VARIANCE("high-variance", "the 95% confidence interval is wider than 10% of the mean;"
-            + " add repetitions or quiet the host");
+            + " add repetitions or quiet the host"),
+    SENDER_LIMITED("sender-limited", "the senders' CPU set was at least 90% busy over the"
+            + " window, so the senders, not the receiver, may have set the throughput; give"
+            + " the senders more CPUs (senders.cpus) or put fewer senders on each");
 
     private final String id;
     private final String advice;

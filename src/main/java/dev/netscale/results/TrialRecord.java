@@ -8,7 +8,8 @@ import java.util.List;
  * leave the measured fields {@code NaN}; they are never averaged in.
  *
  * <p>Times are nanoseconds on the receiver's monotonic clock unless the name says otherwise.
- * Throughputs are messages per second.
+ * Throughputs are messages per second. {@code resources} holds what the trial cost in CPU
+ * ({@link ResourceFigures#NONE} when it was not measured).
  */
 public record TrialRecord(
         int trial,
@@ -47,7 +48,8 @@ public record TrialRecord(
         long trialMillis,
         String startedAt,
         String logs,
-        List<String> warnings) {
+        List<String> warnings,
+        ResourceFigures resources) {
 
     /** Whether a trial counts towards the aggregates. */
     public enum Status { OK, FAILED }

@@ -22,7 +22,7 @@ import java.util.function.Function;
 public final class TrialsCsv {
 
     /** Bumped whenever a column changes meaning; readers refuse other versions. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** Quotes only cells that need it, so that the file reads well in any tool. */
     private static final CsvMapper MAPPER = CsvMapper.builder()
@@ -69,6 +69,31 @@ public final class TrialsCsv {
             new Column("sender_cpus_actual", TrialRecord::senderCpusActual),
             new Column("setup_ms", TrialRecord::setupMillis),
             new Column("trial_ms", TrialRecord::trialMillis),
+            new Column("receiver_cpu_user_ms", r -> r.resources().receiverCpuUserMillis()),
+            new Column("receiver_cpu_sys_ms", r -> r.resources().receiverCpuSystemMillis()),
+            new Column("receiver_cpu_us_per_msg",
+                    r -> r.resources().receiverCpuMicrosPerMessage()),
+            new Column("receiver_cores_busy", r -> r.resources().receiverCoresBusy()),
+            new Column("receiver_cores_share", r -> r.resources().receiverCoresShare()),
+            new Column("receiver_cpuset_busy_share",
+                    r -> r.resources().receiverCpusetBusyShare()),
+            new Column("receiver_cpuset_us_per_msg",
+                    r -> r.resources().receiverCpusetMicrosPerMessage()),
+            new Column("receiver_threads_os", r -> r.resources().receiverThreadsOs()),
+            new Column("receiver_ctx_voluntary_per_msg",
+                    r -> r.resources().receiverVoluntarySwitchesPerMessage()),
+            new Column("receiver_ctx_involuntary_per_msg",
+                    r -> r.resources().receiverInvoluntarySwitchesPerMessage()),
+            new Column("busiest_thread_name", r -> r.resources().busiestThreadName()),
+            new Column("busiest_thread_core_share",
+                    r -> r.resources().busiestThreadCoreShare()),
+            new Column("busiest_threads", r -> r.resources().threadsCell()),
+            new Column("thread_cpu_coverage", r -> r.resources().threadCpuCoverage()),
+            new Column("sender_cpu_us_per_msg", r -> r.resources().senderCpuMicrosPerMessage()),
+            new Column("sender_cpuset_busy_share", r -> r.resources().senderCpusetBusyShare()),
+            new Column("sender_limited", r -> r.resources().senderLimited()),
+            new Column("resource_source", r -> r.resources().source()),
+            new Column("probe_cpu_ms", r -> r.resources().probeCpuMillis()),
             new Column("started_at", TrialRecord::startedAt),
             new Column("logs", TrialRecord::logs),
             new Column("warnings", r -> String.join("; ", r.warnings())),
@@ -169,7 +194,21 @@ public final class TrialsCsv {
                 r.get("receiver_cpus_actual"), r.get("sender_cpus"),
                 r.get("sender_cpus_actual"), lng(r, "setup_ms"), lng(r, "trial_ms"),
                 r.get("started_at"), r.get("logs"),
-                warnings.isEmpty() ? List.of() : Arrays.asList(warnings.split("; ")));
+                warnings.isEmpty() ? List.of() : Arrays.asList(warnings.split("; ")),
+                resources(r));
+    }
+
+    private static ResourceFigures resources(Map<String, String> r) {
+        return new ResourceFigures(dbl(r, "receiver_cpu_user_ms"), dbl(r, "receiver_cpu_sys_ms"),
+                dbl(r, "receiver_cpu_us_per_msg"), dbl(r, "receiver_cores_busy"),
+                dbl(r, "receiver_cores_share"), dbl(r, "receiver_cpuset_busy_share"),
+                dbl(r, "receiver_cpuset_us_per_msg"), integer(r, "receiver_threads_os"),
+                dbl(r, "receiver_ctx_voluntary_per_msg"),
+                dbl(r, "receiver_ctx_involuntary_per_msg"),
+                ResourceFigures.parseThreads(r.get("busiest_threads")),
+                dbl(r, "thread_cpu_coverage"), dbl(r, "sender_cpu_us_per_msg"),
+                dbl(r, "sender_cpuset_busy_share"), Boolean.parseBoolean(r.get("sender_limited")),
+                r.getOrDefault("resource_source", ""), dbl(r, "probe_cpu_ms"));
     }
 
     private static int integer(Map<String, String> r, String k) {

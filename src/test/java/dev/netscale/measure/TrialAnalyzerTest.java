@@ -7,6 +7,11 @@ import dev.netscale.backend.TrialOutput;
 import dev.netscale.backend.TrialOutput.SenderOutput;
 import dev.netscale.plan.Planner;
 import dev.netscale.plan.Trial;
+import dev.netscale.resources.CpuSetUse;
+import dev.netscale.resources.CpuTime;
+import dev.netscale.resources.ResourceUse;
+import dev.netscale.resources.TaskReading;
+import dev.netscale.results.ResourceFigures;
 import dev.netscale.results.TrialRecord;
 import dev.netscale.spec.CpuSet;
 import dev.netscale.spec.ExperimentSpec;
@@ -82,6 +87,75 @@ class TrialAnalyzerTest {
         assertThat(r.rttP90Micros()).isCloseTo(40, within(0.1));
         assertThat(r.rttHistogram()).isNotEmpty();
         assertThat(r.warnings()).containsExactly(Warning.SHORT_WINDOW.id());
+    }
+
+    /**
+     * Over a 10 ms window the receiver used 2 ms user and 6 ms system CPU on its one CPU,
+     * which was 90% busy; its three threads used 4, 3 and 0.5 ms with 252 voluntary and 8
+     * involuntary switches. The senders' CPU was 95% busy; each sender used 5 + 7 us.
+     */
+    private static final ResourceUse USE = new ResourceUse("proc", 10_000_000,
+            new CpuTime.CpuUse(8_000_000, 2_000_000, 6_000_000),
+            new CpuSetUse(1, 9_000_000, 10_000_000), new CpuSetUse(1, 9_500_000, 10_000_000),
+            3, List.of(new TaskReading(11, "netscale-receiv", 4_000_000, 150, 5),
+                    new TaskReading(12, "netscale-receiv", 3_000_000, 100, 3),
+                    new TaskReading(10, "main", 500_000, 2, 0)), 3, 200_000);
+
+    @Test
+    void measuresCpuPerMessageCoresBusyAndSwitchesFromTheProbesReading() {
+        TrialOutput out = output(RECEIVER, 0, sender(0, 500_000, 11_500_000, "20000:100"),
+                sender(1, 600_000, 10_400_000, "20000:100"), 0);
+        TrialRecord r = analyze(new TrialOutput(out.receiverLines(), 0, out.senders(),
+                Optional.empty(), "0", 12, 34, Path.of("logs"), Optional.of(USE),
+                Optional.empty()));
+
+        ResourceFigures f = r.resources();
+        assertThat(f.receiverCpuUserMillis()).isCloseTo(2, within(1e-9));
+        assertThat(f.receiverCpuSystemMillis()).isCloseTo(6, within(1e-9));
+        // 8,000 us over 200 messages
+        assertThat(f.receiverCpuMicrosPerMessage()).isCloseTo(40, within(1e-9));
+        // 8 ms of CPU in 10 ms, on a CPU set of one
+        assertThat(f.receiverCoresBusy()).isCloseTo(0.8, within(1e-9));
+        assertThat(f.receiverCoresShare()).isCloseTo(0.8, within(1e-9));
+        assertThat(f.receiverCpusetBusyShare()).isCloseTo(0.9, within(1e-9));
+        assertThat(f.receiverCpusetMicrosPerMessage()).isCloseTo(45, within(1e-9));
+        assertThat(f.receiverThreadsOs()).isEqualTo(3);
+        assertThat(f.receiverVoluntarySwitchesPerMessage()).isCloseTo(252 / 200.0, within(1e-9));
+        assertThat(f.receiverInvoluntarySwitchesPerMessage()).isCloseTo(8 / 200.0,
+                within(1e-9));
+        assertThat(f.busiestThreadName()).isEqualTo("netscale-receiv");
+        assertThat(f.busiestThreadCoreShare()).isCloseTo(0.4, within(1e-9));
+        assertThat(f.busiestThreads()).hasSize(3);
+        assertThat(f.threadCpuCoverage()).isCloseTo(7.5 / 8, within(1e-9));
+        assertThat(f.source()).isEqualTo("proc");
+        assertThat(f.probeCpuMillis()).isCloseTo(0.2, within(1e-9));
+        // two senders of 12 us each over 200 messages
+        assertThat(f.senderCpuMicrosPerMessage()).isCloseTo(0.12, within(1e-9));
+    }
+
+    @Test
+    void marksATrialSenderLimitedWhenTheSendersCpuSetWasAtLeast90PercentBusy() {
+        TrialOutput out = output(RECEIVER, 0, sender(0, 500_000, 11_500_000, "20000:100"),
+                sender(1, 600_000, 10_400_000, "20000:100"), 0);
+        TrialRecord r = analyze(new TrialOutput(out.receiverLines(), 0, out.senders(),
+                Optional.empty(), "0", 12, 34, Path.of("logs"), Optional.of(USE),
+                Optional.empty()));
+
+        assertThat(r.resources().senderCpusetBusyShare()).isCloseTo(0.95, within(1e-9));
+        assertThat(r.resources().senderLimited()).isTrue();
+        assertThat(r.warnings()).contains(Warning.SENDER_LIMITED.id());
+    }
+
+    @Test
+    void leavesResourceFiguresEmptyWhenNothingWasProbed() {
+        TrialRecord r = analyze(output(RECEIVER, 0, sender(0, 500_000, 11_500_000, "20000:100"),
+                sender(1, 600_000, 10_400_000, "20000:100"), 0));
+
+        assertThat(r.resources().measured()).isFalse();
+        assertThat(r.resources().receiverCpuMicrosPerMessage()).isNaN();
+        assertThat(r.resources().senderLimited()).isFalse();
+        // the senders' own CPU time is known without a probe
+        assertThat(r.resources().senderCpuMicrosPerMessage()).isCloseTo(0.12, within(1e-9));
     }
 
     @Test

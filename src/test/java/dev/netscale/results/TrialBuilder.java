@@ -28,6 +28,7 @@ public final class TrialBuilder {
     private String logs = "";
     private String startedAt = "2025-01-02T03:04:05Z";
     private final List<String> warnings = new ArrayList<>();
+    private ResourceFigures resources = ResourceFigures.NONE;
 
     public static TrialBuilder ok(String receiver, int senders, double throughput) {
         TrialBuilder b = new TrialBuilder();
@@ -95,6 +96,11 @@ public final class TrialBuilder {
         return this;
     }
 
+    public TrialBuilder resources(ResourceFigures resources) {
+        this.resources = resources;
+        return this;
+    }
+
     public TrialRecord build() {
         boolean ok = status == TrialRecord.Status.OK;
         long messages = ok ? 10_000 : 0;
@@ -105,6 +111,6 @@ public final class TrialBuilder {
                 ok ? senders : Double.NaN, windowNanos, ok ? throughput : Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, rttHistogram, receiverThreads,
                 receiverCpus, receiverCpusActual, senderCpus, senderCpusActual, 100, 200,
-                startedAt, logs, List.copyOf(warnings));
+                startedAt, logs, List.copyOf(warnings), resources);
     }
 }

@@ -1,0 +1,79 @@
+package dev.netscale.measure;
+
+import dev.netscale.plan.Planner;
+import dev.netscale.plan.Trial;
+import dev.netscale.resources.CpuSetUse;
+import dev.netscale.resources.ResourceUse;
+import dev.netscale.resources.TaskReading;
+import dev.netscale.results.ResourceFigures;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns what a probe read over a trial's window into per-message figures: the receiver's CPU
+ * time per message (netperf calls it service demand), the cores it kept busy, its context
+ * switches per message and its busiest threads; the senders' CPU per message; and whether the
+ * senders ran out of CPU.
+ */
+final class ResourceAnalysis {
+
+    /**
+     * A senders' CPU set at least this busy over the window marks the trial sender-limited:
+     * the senders, not the receiver, may have set its throughput.
+     */
+    static final double SENDER_LIMITED_BUSY_SHARE = 0.90;
+
+    private ResourceAnalysis() {
+    }
+
+    /**
+     * @param messages measured messages the receiver counted in the window
+     * @param warmupMessages warm-up messages of the trial, which the senders' CPU time also
+     *     covers
+     */
+    static ResourceFigures of(Trial trial, Optional<ResourceUse> probed,
+            List<SenderReport> senders, long messages, long warmupMessages) {
+        double senderMicros = senders.stream()
+                .mapToDouble(s -> s.cpuUserMicros() + s.cpuSystemMicros()).sum();
+        double senderPerMessage = senderMicros > 0 && messages + warmupMessages > 0
+                ? senderMicros / (messages + warmupMessages) : Double.NaN;
+        if (probed.isEmpty() || messages <= 0) {
+            return new ResourceFigures(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, List.of(),
+                    Double.NaN, senderPerMessage, Double.NaN, false, "", Double.NaN);
+        }
+        ResourceUse use = probed.get();
+        int receiverCpus = trial.receiverCpus().cardinality();
+        CpuSetUse senderSet = use.senderCpuSet();
+        // With shared CPUs a busy set says nothing about which side ran out of CPU.
+        boolean senderLimited = !Planner.overlaps(trial)
+                && senderSet.busyShare() >= SENDER_LIMITED_BUSY_SHARE;
+        List<ResourceFigures.ThreadShare> busiest = use.threads().stream()
+                .limit(ResourceFigures.MAX_THREADS)
+                .map(t -> new ResourceFigures.ThreadShare(t.name(), share(t, use)))
+                .toList();
+        return new ResourceFigures(
+                use.cpu().userNanos() / 1e6,
+                use.cpu().systemNanos() / 1e6,
+                use.cpu().totalNanos() / 1e3 / messages,
+                use.coresBusy(),
+                receiverCpus > 0 ? use.coresBusy() / receiverCpus : Double.NaN,
+                use.receiverCpuSet().busyShare(),
+                use.receiverCpuSet().cpus() > 0
+                        ? use.receiverCpuSet().busyNanos() / 1e3 / messages : Double.NaN,
+                use.threadsPeak(),
+                (double) use.voluntarySwitches() / messages,
+                (double) use.involuntarySwitches() / messages,
+                busiest,
+                use.threadCpuCoverage(),
+                senderPerMessage,
+                senderSet.busyShare(),
+                senderLimited,
+                use.source(),
+                use.probeCpuNanos() >= 0 ? use.probeCpuNanos() / 1e6 : Double.NaN);
+    }
+
+    private static double share(TaskReading t, ResourceUse use) {
+        return use.windowNanos() > 0 ? (double) t.cpuNanos() / use.windowNanos() : Double.NaN;
+    }
+}
