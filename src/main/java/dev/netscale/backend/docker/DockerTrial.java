@@ -15,6 +15,10 @@ import dev.netscale.backend.TrialOutput;
 import dev.netscale.env.Host;
 import dev.netscale.measure.SenderReport;
 import dev.netscale.plan.Trial;
+import dev.netscale.resources.CgroupCpu;
+import dev.netscale.resources.ProbeTarget;
+import dev.netscale.resources.ResourceProbe;
+import dev.netscale.resources.ResourceUse;
 import dev.netscale.runtime.ReceiverArgs;
 import dev.netscale.spec.CpuSet;
 import dev.netscale.spec.ExperimentSpec;
@@ -38,6 +42,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One trial in containers: the receiver container first, attached before it starts so that no
@@ -48,6 +54,7 @@ import java.util.function.Consumer;
  * of the trial is removed at the end, whatever happened.
  */
 final class DockerTrial {
+    private static final Logger log = LoggerFactory.getLogger(DockerTrial.class);
     private static final long LOG_WAIT_SECONDS = 30;
 
     private final DockerClient docker;
@@ -99,6 +106,9 @@ final class DockerTrial {
         int receiverStatus = -1;
         LineCollector out = null;
         List<SenderArgs> senders = List.of();
+        Optional<Long> receiverPid = Optional.empty();
+        ResourceProbe probe = null;
+        Optional<ResourceUse> resources = Optional.empty();
         try {
             String receiver = create(receiverImage, cmd, trial.receiverCpus(), "receiver",
                     Recipes.needsTmp(r), true);
@@ -117,7 +127,8 @@ final class DockerTrial {
             String ready = out.await("ready", setupDeadline, "the receiver's ready line",
                     this::receiverExited);
             int port = Integer.parseInt(field(ready, "port"));
-            receiverCpus = pid(receiver).flatMap(Host::allowedCpus).map(CpuSet::format)
+            receiverPid = pid(receiver);
+            receiverCpus = receiverPid.flatMap(Host::allowedCpus).map(CpuSet::format)
                     .orElse("");
 
             senders = SenderArgs.of(spec, trial, port);
@@ -125,11 +136,13 @@ final class DockerTrial {
             out.await("released", setupDeadline, "the release of all " + trial.senders()
                     + " connections", this::failedContainer);
             long t1 = System.nanoTime();
+            probe = receiverPid.map(this::startProbe).orElse(null);
             setupMillis = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
             afterRelease.accept(new DockerBackend.Released(trial, receiver, List.of(senderIds)));
             long trialDeadline = t1 + spec.timeouts().trial().toNanos();
             out.await("done", trialDeadline, "the receiver's done line", this::failedContainer);
             trialMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
+            resources = finishProbe(probe);
             for (CompletableFuture<Integer> exit : senderExits) {
                 await(exit, trialDeadline, "the sender containers to exit");
             }
@@ -146,6 +159,9 @@ final class DockerTrial {
             // docker-java reports a daemon that refused a command as an unchecked exception.
             failure = Optional.of("docker: " + DockerConnection.rootCause(e));
         } finally {
+            if (probe != null) {
+                probe.close();
+            }
             if (failure.isPresent()) {
                 collectSenderLogs();
             }
@@ -154,7 +170,8 @@ final class DockerTrial {
         }
         List<String> receiverLines = out == null ? List.of() : out.lines(5_000);
         return new TrialOutput(receiverLines, receiverStatus, senderOutputs(senders.size()),
-                failure, receiverCpus, setupMillis, trialMillis, logs);
+                failure, receiverCpus, setupMillis, trialMillis, logs, resources,
+                Optional.empty());
     }
 
     /** Creates and starts the sender containers in parallel; each one's exit is watched. */
@@ -264,6 +281,37 @@ final class DockerTrial {
         } catch (ExecutionException e) {
             throw new TrialFailure("lost track of a container while waiting for " + what + ": "
                     + DockerConnection.rootCause(e));
+        }
+    }
+
+    /**
+     * Starts reading the receiver container's resource use: its cgroup's CPU time and its
+     * threads, seen from the host. A probe that cannot start leaves the trial without resource
+     * figures rather than failing it, as in the local backend.
+     */
+    private ResourceProbe startProbe(long pid) {
+        try {
+            ProbeTarget target = CgroupCpu.ofProcess(pid)
+                    .map(c -> ProbeTarget.container(pid, c.dir()))
+                    .orElse(ProbeTarget.process(pid));
+            return ResourceProbe.start(target, trial.receiverCpus(), trial.senderCpus());
+        } catch (RuntimeException e) {
+            log.warn("trial {}: the receiver's resource use is not measured: {}",
+                    trial.index(), e.getMessage());
+            return null;
+        }
+    }
+
+    private Optional<ResourceUse> finishProbe(ResourceProbe probe) {
+        if (probe == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(probe.finish());
+        } catch (RuntimeException e) {
+            log.warn("trial {}: the receiver's resource use is not measured: {}",
+                    trial.index(), e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -58,6 +58,9 @@ class DockerRunTest {
                     .isEqualTo(r.receiverCpus());
             assertThat(r.senderCpusActual()).as("sender CPUs from sched_getaffinity")
                     .isEqualTo(r.senderCpus());
+            assertThat(r.resources().source()).as("the receiver container's CPU time")
+                    .startsWith("cgroup-v");
+            assertThat(r.resources().receiverThreadsOs()).isGreaterThanOrEqualTo(r.senders());
         });
         assertThat(records).extracting(TrialRecord::receiver).containsAll(List.of("native",
                 "jvm", "jvm-virtual")).containsOnlyElementsOf(spec.receivers().stream()
