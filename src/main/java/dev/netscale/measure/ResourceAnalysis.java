@@ -22,6 +22,12 @@ final class ResourceAnalysis {
      * the senders, not the receiver, may have set its throughput.
      */
     static final double SENDER_LIMITED_BUSY_SHARE = 0.90;
+    /**
+     * A reading is exact to one unit (a 10 ms clock tick for a process and for /proc/stat),
+     * so a window's figure is exact to two; fewer than this many units makes it uncertain by
+     * more than 10%.
+     */
+    static final int MIN_UNITS = 20;
 
     private ResourceAnalysis() {
     }
@@ -71,6 +77,16 @@ final class ResourceAnalysis {
                 senderLimited,
                 use.source(),
                 use.probeCpuNanos() >= 0 ? use.probeCpuNanos() / 1e6 : Double.NaN);
+    }
+
+    /**
+     * Whether the receiver's CPU time, or its CPU set's busy time, was too few clock ticks to
+     * be read to 10%.
+     */
+    static boolean coarse(Optional<ResourceUse> probed) {
+        return probed.filter(u -> u.cpu().totalNanos() < MIN_UNITS * u.cpuResolutionNanos()
+                || u.receiverCpuSet().totalNanos()
+                        < MIN_UNITS * ResourceUse.cpuSetResolutionNanos()).isPresent();
     }
 
     private static double share(TaskReading t, ResourceUse use) {

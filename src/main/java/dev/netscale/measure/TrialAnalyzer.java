@@ -134,6 +134,9 @@ public final class TrialAnalyzer {
         if (resources.senderLimited()) {
             warnings.add(Warning.SENDER_LIMITED.id());
         }
+        if (ResourceAnalysis.coarse(out.resources())) {
+            warnings.add(Warning.COARSE_CPU.id());
+        }
         return record(trial, out, startedAt, TrialRecord.Status.OK, "", messages, window,
                 t, senderWindow, rtt, threads.size(), warnings, resources);
     }

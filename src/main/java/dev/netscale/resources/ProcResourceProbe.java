@@ -22,6 +22,7 @@ final class ProcResourceProbe implements ResourceProbe {
     private final Path procRoot;
     private final Supplier<CpuTime> cpuTime;
     private final String source;
+    private final long resolutionNanos;
     private final BitSet receiverCpus;
     private final BitSet senderCpus;
     private final TaskSampler sampler;
@@ -52,12 +53,14 @@ final class ProcResourceProbe implements ResourceProbe {
             CgroupCpu cgroup = CgroupCpu.at(target.cgroupDir().get());
             cpuTime = cgroup::read;
             source = cgroup.version().id();
+            resolutionNanos = cgroup.version() == CgroupCpu.Version.V1 ? 1 : 1000;
             sampler = new TaskSampler(TaskSampler.ofCgroup(procRoot, cgroup));
         } else {
             Path stat = procRoot.resolve(Long.toString(target.pid())).resolve("stat");
             cpuTime = () -> CpuTime.of(ProcessStat.parse(ProcFiles.read(stat).orElseThrow(() ->
                     new IllegalStateException("cannot read " + stat + ": the receiver exited"))));
             source = "proc";
+            resolutionNanos = ClockTicks.toNanos(1);
             sampler = new TaskSampler(TaskSampler.ofProcess(procRoot, target.pid()));
         }
 
@@ -114,7 +117,7 @@ final class ProcResourceProbe implements ResourceProbe {
         return new ResourceUse(source, window, CpuTime.between(cpuBefore, cpuAfter),
                 SystemCpuStat.between(systemBefore, systemAfter, receiverCpus),
                 SystemCpuStat.between(systemBefore, systemAfter, senderCpus), sampler.peak(),
-                sampler.used(), sampler.samples(), probeCpu);
+                sampler.used(), sampler.samples(), probeCpu, resolutionNanos);
     }
 
     @Override

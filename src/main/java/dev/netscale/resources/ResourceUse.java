@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param samples how many times the threads were read
  * @param probeCpuNanos CPU time the probe itself spent reading, in the runner's process; -1
  *     when the JVM cannot tell
+ * @param cpuResolutionNanos the unit {@code cpu} is counted in at each reading: a clock tick
+ *     (10 ms) for a process, a nanosecond or microsecond for a cgroup
  */
 public record ResourceUse(
         String source,
@@ -30,7 +32,13 @@ public record ResourceUse(
         int threadsPeak,
         List<TaskReading> threads,
         int samples,
-        long probeCpuNanos) {
+        long probeCpuNanos,
+        long cpuResolutionNanos) {
+
+    /** The unit of {@code /proc/stat}, and so of the CPU sets' busy time: a clock tick. */
+    public static long cpuSetResolutionNanos() {
+        return ClockTicks.toNanos(1);
+    }
 
     public long voluntarySwitches() {
         return threads.stream().mapToLong(TaskReading::voluntarySwitches).sum();

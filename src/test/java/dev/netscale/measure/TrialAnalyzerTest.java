@@ -99,7 +99,7 @@ class TrialAnalyzerTest {
             new CpuSetUse(1, 9_000_000, 10_000_000), new CpuSetUse(1, 9_500_000, 10_000_000),
             3, List.of(new TaskReading(11, "netscale-receiv", 4_000_000, 150, 5),
                     new TaskReading(12, "netscale-receiv", 3_000_000, 100, 3),
-                    new TaskReading(10, "main", 500_000, 2, 0)), 3, 200_000);
+                    new TaskReading(10, "main", 500_000, 2, 0)), 3, 200_000, 10_000_000);
 
     @Test
     void measuresCpuPerMessageCoresBusyAndSwitchesFromTheProbesReading() {
@@ -144,6 +144,18 @@ class TrialAnalyzerTest {
         assertThat(r.resources().senderCpusetBusyShare()).isCloseTo(0.95, within(1e-9));
         assertThat(r.resources().senderLimited()).isTrue();
         assertThat(r.warnings()).contains(Warning.SENDER_LIMITED.id());
+    }
+
+    @Test
+    void warnsWhenTheCpuTimeWasTooFewClockTicksToReadTo10Percent() {
+        TrialOutput out = output(RECEIVER, 0, sender(0, 500_000, 11_500_000, "20000:100"),
+                sender(1, 600_000, 10_400_000, "20000:100"), 0);
+        TrialRecord r = analyze(new TrialOutput(out.receiverLines(), 0, out.senders(),
+                Optional.empty(), "0", 12, 34, Path.of("logs"), Optional.of(USE),
+                Optional.empty()));
+
+        // 8 ms of CPU is less than one 10 ms tick
+        assertThat(r.warnings()).contains(Warning.COARSE_CPU.id());
     }
 
     @Test
