@@ -79,7 +79,8 @@ public final class PointSummaries {
                 ok.stream().mapToInt(TrialRecord::receiverThreads).max().orElse(0),
                 cpus(trials, TrialRecord::receiverCpusActual, TrialRecord::receiverCpus),
                 cpus(trials, TrialRecord::senderCpusActual, TrialRecord::senderCpus),
-                failed.stream().map(t -> Objects.requireNonNullElse(t.failure(), "")).toList());
+                failed.stream().map(t -> Objects.requireNonNullElse(t.failure(), "")).toList(),
+                ResourceSummary.of(ok));
     }
 
     private static RttPercentiles rtt(TrialRecord point, List<TrialRecord> ok) {

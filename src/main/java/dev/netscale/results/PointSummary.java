@@ -25,6 +25,7 @@ import java.util.List;
  *     that is missing); distinct values joined by {@code |}
  * @param senderCpus the senders' CPU sets, read the same way
  * @param failures the failure reasons of the failed trials, in trial order
+ * @param resources the CPU figures of the successful trials
  */
 public record PointSummary(
         String receiver,
@@ -45,7 +46,8 @@ public record PointSummary(
         int receiverThreads,
         String receiverCpus,
         String senderCpus,
-        List<String> failures) {
+        List<String> failures,
+        ResourceSummary resources) {
 
     public PointKey point() {
         return new PointKey(receiver, senders);

@@ -96,6 +96,23 @@ public final class TrialBuilder {
         return this;
     }
 
+    /**
+     * CPU figures for a trial on a receiver CPU set of one: {@code usPerMessage} of CPU per
+     * message, the given share of the CPU kept busy by the receiver and busy in all, the
+     * senders' CPU set busy share, and the busiest threads as name, share, name, share, ...
+     */
+    public static ResourceFigures figures(double usPerMessage, double coresShare,
+            double cpusetBusyShare, double senderBusyShare, Object... threads) {
+        List<ResourceFigures.ThreadShare> list = new ArrayList<>();
+        for (int i = 0; i + 1 < threads.length; i += 2) {
+            list.add(new ResourceFigures.ThreadShare((String) threads[i],
+                    ((Number) threads[i + 1]).doubleValue()));
+        }
+        return new ResourceFigures(usPerMessage * 2, usPerMessage * 8, usPerMessage, coresShare,
+                coresShare, cpusetBusyShare, usPerMessage * 1.2, list.size() + 1, 1.0, 0.1, list,
+                0.95, 20, senderBusyShare, senderBusyShare >= 0.9, "proc", 1.0);
+    }
+
     public TrialBuilder resources(ResourceFigures resources) {
         this.resources = resources;
         return this;
