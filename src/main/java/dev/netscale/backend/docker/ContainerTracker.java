@@ -1,6 +1,7 @@
 package dev.netscale.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import java.time.Instant;
@@ -67,6 +68,13 @@ final class ContainerTracker implements AutoCloseable {
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException e) {
             // Already removed.
+        } catch (ConflictException e) {
+            // Already being removed: by the trial and the shutdown hook at once, on Ctrl-C.
+            // The daemon finishes the removal whoever asked.
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                log.warn("cannot remove container {}: {}", id, DockerConnection.rootCause(e));
+                return;
+            }
         } catch (RuntimeException e) {
             log.warn("cannot remove container {}: {}", id, DockerConnection.rootCause(e));
             return;

@@ -259,8 +259,9 @@ final class DockerTrial {
 
             @Override
             public void onError(Throwable t) {
+                // The container was removed while waited for: the trial says why.
                 exit.completeExceptionally(t);
-                super.onError(t);
+                closeQuietly(this);
             }
 
             @Override
@@ -380,6 +381,12 @@ final class DockerTrial {
                             } catch (IOException e) {
                                 onError(e);
                             }
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            // Gone already (removed on Ctrl-C): keep what was read.
+                            closeQuietly(this);
                         }
                     }).awaitCompletion(LOG_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {

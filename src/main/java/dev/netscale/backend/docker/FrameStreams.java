@@ -46,10 +46,15 @@ final class FrameStreams extends ResultCallback.Adapter<Frame> {
         }
     }
 
+    /** The stream broke off, as when the container is removed: what was read is kept. */
     @Override
     public void onError(Throwable throwable) {
         end();
-        super.onError(throwable);
+        try {
+            close();
+        } catch (IOException e) {
+            // Closing a stream that already broke.
+        }
     }
 
     @Override
