@@ -45,6 +45,11 @@ final class DockerConnection {
     }
 
     private static DockerClient open(DockerClientConfig config) {
+        // httpclient5 retries a refused connection once and says so at INFO; without a daemon
+        // that line would precede netscale's own message about it (slf4j-simple reads this
+        // when the logger is made, on first use of the client).
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log."
+                + "org.apache.hc.client5.http.impl.classic.HttpRequestRetryExec", "warn");
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
