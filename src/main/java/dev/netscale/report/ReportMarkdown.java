@@ -21,6 +21,15 @@ final class ReportMarkdown {
 
     static String render(ReportInput in, List<PointSummary> points, List<ChartRef> charts,
             List<String> chartNotes, List<String> files) {
+        return render(in, points, charts, chartNotes, files, List.of());
+    }
+
+    /**
+     * @param whereTheTimeGoes the CPU figures and system calls in words and tables; no
+     *     section when empty
+     */
+    static String render(ReportInput in, List<PointSummary> points, List<ChartRef> charts,
+            List<String> chartNotes, List<String> files, List<String> whereTheTimeGoes) {
         List<String> out = new ArrayList<>();
         out.add("# " + in.specName());
         out.add("");
@@ -36,6 +45,9 @@ final class ReportMarkdown {
         Findings.paragraphs(points, in.baseline()).forEach(p -> findings.add("- " + p));
         section(out, "Findings", points.isEmpty() ? List.of("No trials were recorded.")
                 : findings);
+        if (!whereTheTimeGoes.isEmpty()) {
+            section(out, "Where the time goes", whereTheTimeGoes);
+        }
 
         List<String> chartLines = new ArrayList<>();
         charts.forEach(c -> {

@@ -4,6 +4,7 @@ import dev.netscale.results.PointSummaries;
 import dev.netscale.results.PointSummary;
 import dev.netscale.results.ResultsException;
 import dev.netscale.results.SummaryCsv;
+import dev.netscale.results.SyscallsCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,11 @@ import org.knowm.xchart.XYChart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes everything a run's trials are summarised into: summary.csv, the charts, report.md. */
+/**
+ * Writes everything a run's trials are summarised into: summary.csv, the charts, report.md.
+ * The profiled trials' {@code syscalls.csv}, when the folder has one, goes into the report
+ * too.
+ */
 public final class Reports {
 
     public static final String SUMMARY = "summary.csv";
@@ -31,7 +36,8 @@ public final class Reports {
      * Writes {@code summary.csv}, {@code charts/*.png} and {@code charts/*.svg} and {@code
      * report.md} into {@code resultsDir}, replacing earlier ones, from {@code in} alone.
      * The baseline chart is left out, and an earlier one removed, when there is no baseline to
-     * divide by. A reference curve that cannot be read is reported in the warnings, not
+     * divide by; so are the CPU charts when no trial had its resources measured. A reference
+     * curve that cannot be read is reported in the warnings, not
      * thrown, so that a report is still written.
      *
      * @return the files written, in the order above
@@ -65,6 +71,15 @@ public final class Reports {
                         : "No baseline chart: the baseline receiver " + in.baseline()
                                 + " has no results to divide by.");
             }
+            cpuCharts(resultsDir, points, caption, written, refs, notes);
+        }
+        List<String> resources = new ArrayList<>(ResourceFindings.lines(points, in.baseline()));
+        resources.addAll(ResourceTables.lines(points));
+        try {
+            resources.addAll(SyscallTable.lines(SyscallsCsv.read(resultsDir.resolve(
+                    SyscallsCsv.FILE))));
+        } catch (ResultsException e) {
+            resources.add("The system call counts are not shown: " + e.getMessage());
         }
 
         Path report = resultsDir.resolve(REPORT);
@@ -72,10 +87,24 @@ public final class Reports {
                 .map(p -> resultsDir.relativize(p).toString()).toList());
         files.add(REPORT);
         inputs(resultsDir, files);
-        write(report, ReportMarkdown.render(in, points, refs, notes, files));
+        write(report, ReportMarkdown.render(in, points, refs, notes, files, resources));
         written.add(report);
         LOG.debug("{}: wrote {} files into {}", in.specName(), written.size(), resultsDir);
         return written;
+    }
+
+    private static void cpuCharts(Path dir, List<PointSummary> points, String caption,
+            List<Path> written, List<ReportMarkdown.ChartRef> refs, List<String> notes) {
+        if (!CpuPerMessageChart.hasData(points)) {
+            removeStale(dir.resolve(CHARTS), CpuPerMessageChart.FILE_STEM);
+            removeStale(dir.resolve(CHARTS), CpuShareChart.FILE_STEM);
+            notes.add("No CPU charts: no trial had its resource use measured.");
+            return;
+        }
+        chart(dir, CpuPerMessageChart.build(points, caption), CpuPerMessageChart.FILE_STEM,
+                CpuPerMessageChart.TITLE, written, refs);
+        chart(dir, CpuShareChart.build(points, caption), CpuShareChart.FILE_STEM,
+                CpuShareChart.TITLE, written, refs);
     }
 
     private static Optional<ReferenceCurve> reference(ReportInput in, List<String> notes) {
