@@ -30,9 +30,6 @@ import org.slf4j.LoggerFactory;
  * traffic stays on loopback as with the local backend, and run with least privilege.
  */
 public final class DockerBackend implements Backend {
-    /** nobody:nogroup in Debian: containers never run as root. */
-    static final String USER = "65534:65534";
-
     private static final Logger log = LoggerFactory.getLogger(DockerBackend.class);
 
     private final Recipes recipes;
@@ -102,8 +99,10 @@ public final class DockerBackend implements Backend {
         }
         List<String> cmd = recipes.receiverCommand(trial.receiver(),
                 DockerTrial.receiverArgs(spec, trial));
-        return new DockerTrial(docker, containers, spec, trial, logs, receiver.tag(),
-                sender.tag(), afterRelease).run(cmd);
+        TrialContainers trialContainers = new TrialContainers(docker, containers,
+                trial.index(), spec.docker().memoryBytes());
+        return new DockerTrial(trialContainers, spec, trial, logs, receiver.tag(), sender.tag(),
+                afterRelease).run(cmd);
     }
 
     /** The images prepare() settled on, by short name (sender, native, jvm, ...). */
@@ -159,9 +158,9 @@ public final class DockerBackend implements Backend {
         prepared.forEach((k, p) -> imgs.put(k, Map.of("tag", p.tag(), "id", p.id(),
                 "size_bytes", p.sizeBytes())));
         d.put("images", imgs);
-        d.put("containers", Map.of("network", "host", "user", USER, "read_only_rootfs", true,
-                "cap_drop", "ALL", "security_opt", "no-new-privileges",
-                "memory_bytes", spec.docker().memoryBytes()));
+        d.put("containers", Map.of("network", "host", "user", TrialContainers.USER,
+                "read_only_rootfs", true, "tmpfs_tmp", TrialContainers.TMPFS, "cap_drop", "ALL",
+                "security_opt", "no-new-privileges", "memory_bytes", spec.docker().memoryBytes()));
         for (ReceiverSpec r : spec.receivers()) {
             Map<String, Object> rd = new LinkedHashMap<>();
             rd.put("image", prepared.containsKey(Recipes.imageKey(r))

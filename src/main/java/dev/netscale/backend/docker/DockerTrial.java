@@ -1,13 +1,5 @@
 package dev.netscale.backend.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
-import com.github.dockerjava.api.model.WaitResponse;
 import dev.netscale.backend.LineCollector;
 import dev.netscale.backend.SenderArgs;
 import dev.netscale.backend.TrialFailure;
@@ -22,17 +14,12 @@ import dev.netscale.resources.ResourceUse;
 import dev.netscale.runtime.ReceiverArgs;
 import dev.netscale.spec.CpuSet;
 import dev.netscale.spec.ExperimentSpec;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,10 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DockerTrial {
     private static final Logger log = LoggerFactory.getLogger(DockerTrial.class);
-    private static final long LOG_WAIT_SECONDS = 30;
 
-    private final DockerClient docker;
-    private final ContainerTracker tracker;
+    private final TrialContainers containers;
     private final ExperimentSpec spec;
     private final Trial trial;
     private final Path logs;
@@ -66,17 +51,14 @@ final class DockerTrial {
     private final String senderImage;
     private final Consumer<DockerBackend.Released> afterRelease;
 
-    private final List<String> created = Collections.synchronizedList(new ArrayList<>());
-    private final List<Closeable> streams = Collections.synchronizedList(new ArrayList<>());
     private String[] senderIds = new String[0];
     private List<CompletableFuture<Integer>> senderExits = List.of();
     private CompletableFuture<Integer> receiverExit = new CompletableFuture<>();
 
-    DockerTrial(DockerClient docker, ContainerTracker tracker, ExperimentSpec spec, Trial trial,
-            Path logs, String receiverImage, String senderImage,
+    DockerTrial(TrialContainers containers, ExperimentSpec spec, Trial trial, Path logs,
+            String receiverImage, String senderImage,
             Consumer<DockerBackend.Released> afterRelease) {
-        this.docker = docker;
-        this.tracker = tracker;
+        this.containers = containers;
         this.spec = spec;
         this.trial = trial;
         this.logs = logs;
@@ -94,9 +76,7 @@ final class DockerTrial {
 
     /** @param cmd the receiver's command line inside its image */
     TrialOutput run(List<String> cmd) {
-        var r = trial.receiver();
         writeCommand(cmd);
-
         long t0 = System.nanoTime();
         long setupDeadline = t0 + spec.timeouts().setup().toNanos();
         Optional<String> failure = Optional.empty();
@@ -106,67 +86,67 @@ final class DockerTrial {
         int receiverStatus = -1;
         LineCollector out = null;
         List<SenderArgs> senders = List.of();
-        Optional<Long> receiverPid = Optional.empty();
         ResourceProbe probe = null;
         Optional<ResourceUse> resources = Optional.empty();
-        try {
-            String receiver = create(receiverImage, cmd, trial.receiverCpus(), "receiver",
-                    Recipes.needsTmp(r), true);
-            FrameStreams frames = new FrameStreams(logs.resolve("receiver.err"));
-            ExitLine stdin = new ExitLine();
-            streams.add(stdin);
-            streams.add(docker.attachContainerCmd(receiver).withStdIn(stdin).withStdOut(true)
-                    .withStdErr(true).withFollowStream(true).withLogs(true).exec(frames));
-            if (!frames.awaitStarted(millisLeft(setupDeadline), TimeUnit.MILLISECONDS)) {
-                throw new TrialFailure("timed out attaching to the receiver container");
-            }
-            out = new LineCollector(frames.stdout(), logs.resolve("receiver.out"),
-                    "receiver-" + trial.index());
-            docker.startContainerCmd(receiver).exec();
-            receiverExit = exitOf(receiver);
-            String ready = out.await("ready", setupDeadline, "the receiver's ready line",
-                    this::receiverExited);
-            int port = Integer.parseInt(field(ready, "port"));
-            receiverPid = pid(receiver);
-            receiverCpus = receiverPid.flatMap(Host::allowedCpus).map(CpuSet::format)
-                    .orElse("");
+        try (containers) {
+            try {
+                String receiver = containers.create(receiverImage, cmd, trial.receiverCpus(),
+                        "receiver", Recipes.needsTmp(trial.receiver()), true);
+                FrameStreams frames = new FrameStreams(logs.resolve("receiver.err"));
+                ExitLine stdin = containers.keep(new ExitLine());
+                containers.keep(containers.docker().attachContainerCmd(receiver)
+                        .withStdIn(stdin).withStdOut(true).withStdErr(true)
+                        .withFollowStream(true).withLogs(true).exec(frames));
+                if (!frames.awaitStarted(millisLeft(setupDeadline), TimeUnit.MILLISECONDS)) {
+                    throw new TrialFailure("timed out attaching to the receiver container");
+                }
+                out = new LineCollector(frames.stdout(), logs.resolve("receiver.out"),
+                        "receiver-" + trial.index());
+                containers.docker().startContainerCmd(receiver).exec();
+                receiverExit = containers.exitOf(receiver);
+                String ready = out.await("ready", setupDeadline, "the receiver's ready line",
+                        this::receiverExited);
+                int port = Integer.parseInt(field(ready, "port"));
+                Optional<Long> pid = containers.pid(receiver);
+                receiverCpus = pid.flatMap(Host::allowedCpus).map(CpuSet::format).orElse("");
 
-            senders = SenderArgs.of(spec, trial, port);
-            startSenders(senders, setupDeadline);
-            out.await("released", setupDeadline, "the release of all " + trial.senders()
-                    + " connections", this::failedContainer);
-            long t1 = System.nanoTime();
-            probe = receiverPid.map(this::startProbe).orElse(null);
-            setupMillis = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
-            afterRelease.accept(new DockerBackend.Released(trial, receiver, List.of(senderIds)));
-            long trialDeadline = t1 + spec.timeouts().trial().toNanos();
-            out.await("done", trialDeadline, "the receiver's done line", this::failedContainer);
-            trialMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
-            resources = finishProbe(probe);
-            for (CompletableFuture<Integer> exit : senderExits) {
-                await(exit, trialDeadline, "the sender containers to exit");
-            }
-            collectSenderLogs();
-            stdin.send(); // tells the receiver to exit
-            receiverStatus = await(receiverExit, System.nanoTime()
-                    + spec.timeouts().setup().toNanos(), "the receiver container to exit");
-        } catch (TrialFailure e) {
-            failure = Optional.of(e.getMessage() + timeoutHint(e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = Optional.of("interrupted");
-        } catch (RuntimeException e) {
-            // docker-java reports a daemon that refused a command as an unchecked exception.
-            failure = Optional.of("docker: " + DockerConnection.rootCause(e));
-        } finally {
-            if (probe != null) {
-                probe.close();
-            }
-            if (failure.isPresent()) {
+                senders = SenderArgs.of(spec, trial, port);
+                startSenders(senders, setupDeadline);
+                out.await("released", setupDeadline, "the release of all " + trial.senders()
+                        + " connections", this::failedContainer);
+                long t1 = System.nanoTime();
+                probe = pid.map(this::startProbe).orElse(null);
+                setupMillis = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
+                afterRelease.accept(new DockerBackend.Released(trial, receiver,
+                        List.of(senderIds)));
+                long trialDeadline = t1 + spec.timeouts().trial().toNanos();
+                out.await("done", trialDeadline, "the receiver's done line",
+                        this::failedContainer);
+                trialMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
+                resources = finishProbe(probe);
+                for (CompletableFuture<Integer> exit : senderExits) {
+                    await(exit, trialDeadline, "the sender containers to exit");
+                }
                 collectSenderLogs();
+                stdin.send(); // tells the receiver to exit
+                receiverStatus = await(receiverExit, System.nanoTime()
+                        + spec.timeouts().setup().toNanos(), "the receiver container to exit");
+            } catch (TrialFailure e) {
+                failure = Optional.of(e.getMessage() + timeoutHint(e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = Optional.of("interrupted");
+            } catch (RuntimeException e) {
+                // docker-java reports a daemon that refused a command as an unchecked exception.
+                failure = Optional.of("docker: " + DockerConnection.rootCause(e));
+            } finally {
+                if (probe != null) {
+                    probe.close();
+                }
+                if (failure.isPresent()) {
+                    collectSenderLogs();
+                }
             }
-            streams.forEach(DockerTrial::closeQuietly);
-            tracker.removeAll(List.copyOf(created));
         }
         List<String> receiverLines = out == null ? List.of() : out.lines(5_000);
         return new TrialOutput(receiverLines, receiverStatus, senderOutputs(senders.size()),
@@ -187,11 +167,11 @@ final class DockerTrial {
                 started.add(pool.submit(() -> {
                     List<String> cmd = new ArrayList<>(List.of(Recipes.SENDER));
                     cmd.addAll(s.args());
-                    String id = create(senderImage, cmd, trial.senderCpus(),
+                    String id = containers.create(senderImage, cmd, trial.senderCpus(),
                             "sender-" + s.index(), false, false);
                     senderIds[s.index()] = id;
-                    docker.startContainerCmd(id).exec();
-                    exitOf(id).whenComplete((code, err) -> {
+                    containers.docker().startContainerCmd(id).exec();
+                    containers.exitOf(id).whenComplete((code, err) -> {
                         if (err != null) {
                             exits.get(s.index()).completeExceptionally(err);
                         } else {
@@ -212,65 +192,6 @@ final class DockerTrial {
                 }
             }
         }
-    }
-
-    /**
-     * Creates a container of this trial with netscale's limits: host networking, pinned CPUs, a
-     * memory limit, a non-root user, a read-only root file system, no capabilities and no new
-     * privileges.
-     */
-    private String create(String image, List<String> cmd, BitSet cpus, String role,
-            boolean tmp, boolean stdin) {
-        long memory = spec.docker().memoryBytes();
-        HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode("host")
-                .withCpusetCpus(CpuSet.format(cpus))
-                .withMemory(memory)
-                .withMemorySwap(memory)
-                .withReadonlyRootfs(true)
-                .withCapDrop(Capability.ALL)
-                .withSecurityOpts(List.of("no-new-privileges"));
-        if (tmp) {
-            host.withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,noexec,size=64m"));
-        }
-        String id = docker.createContainerCmd(image)
-                .withName("netscale-" + tracker.runId() + "-t" + trial.index() + "-" + role)
-                .withLabels(tracker.labels(role.startsWith("sender") ? "sender" : role,
-                        trial.index()))
-                .withEntrypoint(cmd)
-                .withUser(DockerBackend.USER)
-                .withAttachStdin(stdin).withStdinOpen(stdin).withStdInOnce(stdin)
-                .withAttachStdout(true).withAttachStderr(true).withTty(false)
-                .withHostConfig(host)
-                .exec().getId();
-        created.add(id);
-        tracker.track(id);
-        return id;
-    }
-
-    /** The container's exit status, once it exits. */
-    private CompletableFuture<Integer> exitOf(String id) {
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        streams.add(docker.waitContainerCmd(id).exec(new ResultCallback.Adapter<WaitResponse>() {
-            @Override
-            public void onNext(WaitResponse w) {
-                exit.complete(w.getStatusCode());
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                // The container was removed while waited for: the trial says why.
-                exit.completeExceptionally(t);
-                closeQuietly(this);
-            }
-
-            @Override
-            public void onComplete() {
-                exit.completeExceptionally(new IllegalStateException("no exit status of " + id));
-                super.onComplete();
-            }
-        }));
-        return exit;
     }
 
     private static int await(CompletableFuture<Integer> exit, long deadlineNanos, String what)
@@ -316,19 +237,14 @@ final class DockerTrial {
         }
     }
 
-    private Optional<Long> pid(String id) {
-        InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(id).exec()
-                .getState();
-        return Optional.ofNullable(state.getPidLong()).filter(p -> p > 0);
-    }
-
     /** The reason to stop waiting, if a sender container or the receiver's exited badly. */
     private String failedContainer() {
         for (int i = 0; i < senderExits.size(); i++) {
             Integer code = senderExits.get(i).getNow(null);
             if (code != null && code != 0) {
                 collectLogs(i);
-                return "sender " + i + " exited with status " + code + oom(senderIds[i], code)
+                return "sender " + i + " exited with status " + code
+                        + containers.killedHow(senderIds[i], code)
                         + lastLine(logs.resolve("sender-" + i + ".out"))
                         + lastLine(logs.resolve("sender-" + i + ".err"));
             }
@@ -342,21 +258,6 @@ final class DockerTrial {
                 + lastLine(logs.resolve("receiver.err"));
     }
 
-    /** Says so when Docker killed a container for going over its memory limit. */
-    private String oom(String id, int code) {
-        if (code != 137 || id == null) {
-            return "";
-        }
-        try {
-            Boolean killed = docker.inspectContainerCmd(id).exec().getState().getOOMKilled();
-            return Boolean.TRUE.equals(killed) ? " (out of memory: the limit is "
-                    + (spec.docker().memoryBytes() >> 20) + "m; raise docker.memory)"
-                    : " (killed)";
-        } catch (RuntimeException e) {
-            return " (killed)";
-        }
-    }
-
     private void collectSenderLogs() {
         for (int i = 0; i < senderIds.length; i++) {
             collectLogs(i);
@@ -365,34 +266,9 @@ final class DockerTrial {
 
     /** Writes a sender container's output to sender-I.out and sender-I.err. */
     private void collectLogs(int i) {
-        String id = senderIds[i];
-        if (id == null) {
-            return;
-        }
-        try (OutputStream out = Files.newOutputStream(logs.resolve("sender-" + i + ".out"));
-                OutputStream err = Files.newOutputStream(logs.resolve("sender-" + i + ".err"))) {
-            docker.logContainerCmd(id).withStdOut(true).withStdErr(true)
-                    .withFollowStream(false).exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame f) {
-                            try {
-                                (f.getStreamType() == StreamType.STDERR ? err : out)
-                                        .write(f.getPayload());
-                            } catch (IOException e) {
-                                onError(e);
-                            }
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            // Gone already (removed on Ctrl-C): keep what was read.
-                            closeQuietly(this);
-                        }
-                    }).awaitCompletion(LOG_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (IOException | RuntimeException e) {
-            // A container that never started has no logs; the trial says what went wrong.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (senderIds[i] != null) {
+            containers.writeLogs(senderIds[i], logs.resolve("sender-" + i + ".out"),
+                    logs.resolve("sender-" + i + ".err"));
         }
     }
 
@@ -448,19 +324,11 @@ final class DockerTrial {
                 + lines.get(lines.size() - 1) + ")";
     }
 
-    static List<String> readLines(Path file) {
+    private static List<String> readLines(Path file) {
         try {
             return Files.exists(file) ? Files.readAllLines(file) : List.of();
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    private static void closeQuietly(Closeable c) {
-        try {
-            c.close();
-        } catch (IOException | RuntimeException e) {
-            // Closing a stream of a container that is going away.
         }
     }
 }
