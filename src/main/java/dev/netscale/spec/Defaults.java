@@ -21,6 +21,16 @@ public final class Defaults {
     public static final String WASMER_COMPILER = "cranelift";
     /** The docker backend's memory limit per container: room for a JVM's default heap. */
     public static final long DOCKER_MEMORY_BYTES = 512L << 20;
+    /** Trials of a repetition run in a shuffled order, so that drift spreads over all points. */
+    public static final boolean SHUFFLE = true;
+    /** {@code repetitions: auto}: repeat until the 95% interval is within this share of the mean. */
+    public static final double CONVERGENCE_TARGET = 0.05;
+    /** {@code repetitions: auto}: repetitions every point gets before convergence is judged. */
+    public static final int CONVERGENCE_MIN = 3;
+    /** {@code repetitions: auto}: the most repetitions a point gets. */
+    public static final int CONVERGENCE_MAX = 10;
+    /** How long the loopback ping-pong that calibrates the host runs before the trials. */
+    public static final Duration CALIBRATION = Duration.ofSeconds(3);
     /** A trial window shorter than this measures start-up jitter more than throughput. */
     public static final Duration MIN_MEANINGFUL_WINDOW = Duration.ofMillis(100);
 

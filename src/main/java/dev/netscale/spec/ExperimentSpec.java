@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A validated experiment spec: what to measure, on which backend, how often. Built only by
@@ -12,6 +13,12 @@ import java.util.Optional;
  * @param source the file the spec was read from
  * @param text the spec as written, copied into every results folder
  * @param hash SHA-256 of {@code text}, written into every CSV row
+ * @param repetitions the repetitions of each point; with {@code convergence}, the most a point
+ *     gets
+ * @param convergence present for {@code repetitions: auto}
+ * @param calibration how long the host's loopback ping-pong ceiling is measured before the
+ *     trials; empty for {@code calibration: off}
+ * @param expectations the shapes {@code netscale check} verifies, in the spec's order
  */
 public record ExperimentSpec(
         String name,
@@ -27,6 +34,10 @@ public record ExperimentSpec(
         Optional<Path> reference,
         boolean allowOverlap,
         DockerSpec docker,
+        Order order,
+        Optional<Convergence> convergence,
+        Optional<Duration> calibration,
+        List<Expectation> expectations,
         Path source,
         String text,
         String hash) {
@@ -92,6 +103,27 @@ public record ExperimentSpec(
      *     included, so that a container over its limit is killed rather than slowed)
      */
     public record DockerSpec(long memoryBytes) {
+    }
+
+    /**
+     * The order of a repetition's trials.
+     *
+     * @param shuffle whether each repetition's trials (every receiver at every sender count)
+     *     run in a shuffled order; otherwise sender counts ascend and receivers follow the spec
+     * @param seed the shuffle's seed; when empty a run draws one and records it
+     */
+    public record Order(boolean shuffle, OptionalLong seed) {
+    }
+
+    /**
+     * {@code repetitions: auto}: a point is repeated until the half-width of its throughput's
+     * 95% interval is at most {@code target} times its mean, or it has {@code max} repetitions.
+     *
+     * @param target the share of the mean, such as 0.05 for 5%
+     * @param min repetitions every point gets before convergence is judged (at least 2)
+     * @param max the most repetitions a point gets; {@link #repetitions()} equals it
+     */
+    public record Convergence(double target, int min, int max) {
     }
 
     /** The receiver spec with the given id. */

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 public final class SpecLoader {
     private static final Set<String> TOP = Set.of("name", "description", "backend", "message",
             "senders", "receivers", "start", "repetitions", "timeouts", "baseline", "reference",
-            "allow-overlap", "docker");
+            "allow-overlap", "docker", "order", "convergence", "calibration", "expect");
     private static final Set<String> MESSAGE = Set.of("size", "total", "per-sender", "warmup",
             "tcp-nodelay");
     private static final Set<String> SENDERS = Set.of("counts", "cpus", "per-process");
@@ -103,8 +103,10 @@ public final class SpecLoader {
         var start = in.choice(root, "", "start", List.of("together", "staggered"))
                 .map(s -> ExperimentSpec.Start.valueOf(s.toUpperCase()))
                 .orElse(ExperimentSpec.Start.TOGETHER);
-        int repetitions = in.integer(root, "", "repetitions", 1, 1000).orElse(
-                (long) Defaults.REPETITIONS).intValue();
+        Optional<ExperimentSpec.Convergence> convergence = RepetitionReader.convergence(in, root);
+        int repetitions = RepetitionReader.repetitions(convergence, in, root);
+        ExperimentSpec.Order order = RepetitionReader.order(in, root);
+        Optional<java.time.Duration> calibration = RepetitionReader.calibration(in, root);
         boolean allowOverlap = in.bool(root, "", "allow-overlap").orElse(false);
         SenderSpec senders = senders(in, root);
         MessageSpec message = message(in, root, senders);
@@ -120,6 +122,7 @@ public final class SpecLoader {
         Optional<Path> reference = in.string(root, "", "reference", false)
                 .flatMap(r -> resolveReference(in, source, r));
         checkOverlap(in, receivers, senders, allowOverlap);
+        List<Expectation> expectations = new ExpectationReader(in, receivers, senders).read(root);
 
         if (!in.problems().isEmpty()) {
             List<SpecProblem> byLine = new ArrayList<>(in.problems());
@@ -127,8 +130,8 @@ public final class SpecLoader {
             throw new SpecException(byLine);
         }
         return new ExperimentSpec(name, description, backend, message, senders, receivers,
-                start, repetitions, timeouts, baseline, reference, allowOverlap, docker, source,
-                text, sha256(text));
+                start, repetitions, timeouts, baseline, reference, allowOverlap, docker, order,
+                convergence, calibration, expectations, source, text, sha256(text));
     }
 
     private static boolean checkName(SpecReader in, String path, String value) {

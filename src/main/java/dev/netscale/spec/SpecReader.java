@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class SpecReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*([kmg]?)");
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
 
     private final String file;
     private final YamlLines lines;
@@ -172,6 +173,43 @@ final class SpecReader {
             }
             return Optional.of(n << shift);
         });
+    }
+
+    /** A number, whole or decimal, within [min, max]; empty when absent. */
+    Optional<Double> decimal(JsonNode parent, String path, String key, double min, double max) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
+            problem(join(path, key), "expected a number from " + decimalText(min) + " to "
+                    + decimalText(max) + ", found '" + n.asText() + "'");
+            return Optional.empty();
+        }
+        return Optional.of(n.asDouble());
+    }
+
+    /**
+     * A share written as a percentage, such as {@code 5%} or {@code 2.5%}, above 0 and at most
+     * 100; returned as a fraction (0.05). A bare number is refused: 5 and 0.05 are both
+     * plausible readings of it.
+     */
+    Optional<Double> percent(JsonNode parent, String path, String key) {
+        return string(parent, path, key, false).flatMap(v -> {
+            Matcher m = PERCENT.matcher(v.trim());
+            double share = m.matches() ? Double.parseDouble(m.group(1)) : -1;
+            if (!(share > 0 && share <= 100)) {
+                problem(join(path, key), "'" + v + "' is not a percentage; write it with a"
+                        + " percent sign, above 0% and at most 100%, such as 5%");
+                return Optional.empty();
+            }
+            return Optional.of(share / 100);
+        });
+    }
+
+    private static String decimalText(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : Double.toString(v);
     }
 
     static String kind(JsonNode n) {
