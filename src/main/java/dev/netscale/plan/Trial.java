@@ -18,6 +18,13 @@ public record Trial(int index, int repetition, ReceiverSpec receiver, int sender
         return messagesPerConnection * senders;
     }
 
+    /** The same trial at another position, for a run that skips or resumes trials. */
+    public Trial withIndex(int newIndex) {
+        return new Trial(newIndex, repetition, receiver, senders, messagesPerConnection,
+                receiverCpus, senderCpus);
+    }
+
+    /** Identity of a trial within a run, as {@code TrialRecord.key()} reads it back. */
     public String key() {
         return repetition + "/" + receiver.id() + "/" + senders;
     }

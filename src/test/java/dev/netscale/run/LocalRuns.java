@@ -4,12 +4,14 @@ import dev.netscale.backend.LocalBackend;
 import dev.netscale.env.Host;
 import dev.netscale.plan.Planner;
 import dev.netscale.plan.Trial;
+import dev.netscale.results.PointKey;
 import dev.netscale.results.ResultsFolder;
 import dev.netscale.results.TrialRecord;
 import dev.netscale.runtime.Artifacts;
 import dev.netscale.runtime.Launchers;
 import dev.netscale.spec.ExperimentSpec;
 import dev.netscale.spec.SpecLoader;
+import dev.netscale.stats.Sample;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,12 @@ final class LocalRuns {
         @Override
         public void trialDone(TrialRecord record, int done, int total, Duration eta) {
             lines.add(done + "/" + total + " " + record.key() + " " + record.status());
+        }
+
+        @Override
+        public void converged(PointKey point, Sample throughput, int repetitions) {
+            lines.add("converged " + point.receiver() + " at " + point.senders() + " senders"
+                    + " after " + repetitions);
         }
     }
 
