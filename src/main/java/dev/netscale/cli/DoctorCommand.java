@@ -68,6 +68,8 @@ final class DoctorCommand implements Callable<Integer> {
                 "docker", "info", "--format", "{{.ServerVersion}}"));
         c.add(tool("strace", "--profile", "apt-get install strace (root)", false,
                 "strace", "-V"));
+        c.add(tool("sockperf", "host calibration", "apt-get install sockperf (root)", false,
+                "sockperf", "--version"));
         return c;
     }
 
