@@ -38,6 +38,15 @@ fi
 
 echo "# docker-daemon: starting dockerd --bridge=none --iptables=false (log: $log)" >&2
 mkdir -p "$(dirname "$log")"
+# A daemon that was killed leaves its pid file; dockerd refuses to start while the pid in it
+# names a running process, which after a reboot or a kill may be any other program.
+pidfile=/var/run/docker.pid
+if [ -f "$pidfile" ]; then
+    old=$(cat "$pidfile" 2>/dev/null || true)
+    if [ -z "$old" ] || [ "$(cat "/proc/$old/comm" 2>/dev/null)" != dockerd ]; then
+        rm -f "$pidfile"
+    fi
+fi
 # setsid: the daemon outlives this script and the shell that ran it.
 setsid dockerd --bridge=none --iptables=false >>"$log" 2>&1 </dev/null &
 pid=$!
