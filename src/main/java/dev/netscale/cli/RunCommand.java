@@ -4,10 +4,12 @@ import dev.netscale.backend.Backend;
 import dev.netscale.backend.Backends;
 import dev.netscale.env.Environment;
 import dev.netscale.env.Host;
+import dev.netscale.measure.SyscallProfiler;
 import dev.netscale.plan.Planner;
 import dev.netscale.plan.Trial;
 import dev.netscale.results.ResultsException;
 import dev.netscale.results.ResultsFolder;
+import dev.netscale.results.SyscallsCsv;
 import dev.netscale.results.TrialsCsv;
 import dev.netscale.run.Runner;
 import dev.netscale.runtime.Artifacts;
@@ -17,6 +19,7 @@ import dev.netscale.spec.SpecException;
 import dev.netscale.spec.SpecLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR",
             description = "finishes an interrupted run in its results folder")
     Path resume;
+
+    @Option(names = "--profile", description = "after the trials, counts each receiver's"
+            + " system calls in one extra trial with strace -c -f attached (as the spec's"
+            + " profile: key); for counts only, never for throughput")
+    boolean profile;
 
     @Override
     public Integer call() {
@@ -91,11 +99,28 @@ final class RunCommand implements Callable<Integer> {
             }
             console.line("# results: " + folder.dir());
             new Runner(b, console).run(s, trials, folder);
+            if (profile || s.profile().enabled()) {
+                profile(s, b, folder, console);
+            }
         } catch (RuntimeUnavailableException e) {
             command.commandLine().getErr().println("netscale run: " + e.getMessage());
             command.commandLine().getErr().println("(`netscale doctor` lists what is installed and what is missing)");
             return Netscale.BAD_INPUT;
         }
         return ReportCommand.writeReport(folder, console);
+    }
+
+    /** One extra traced trial per receiver, into syscalls.csv; see {@link SyscallProfiler}. */
+    private static void profile(ExperimentSpec s, Backend b, ResultsFolder folder,
+            Console console) {
+        int senders = SyscallProfiler.senders(s.senders().counts(), s.profile().senders());
+        console.line("# profiling: one extra trial per receiver at " + senders
+                + (senders == 1 ? " sender" : " senders") + " with strace -c -f attached to"
+                + " the receiver, for system call counts only (never for throughput)");
+        new SyscallProfiler(b, p -> console.line(String.format(Locale.ROOT, "  %-14s %s",
+                p.receiver(), p.ok() ? String.format(Locale.ROOT, "%.2f system calls per"
+                        + " message, by kind in %s", p.totalPerMessage(), SyscallsCsv.FILE)
+                        : "not counted: " + p.failure())))
+                .run(s, senders, Host.allowedCpus(), folder.dir());
     }
 }

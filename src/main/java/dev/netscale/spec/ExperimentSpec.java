@@ -19,6 +19,7 @@ import java.util.OptionalLong;
  * @param calibration how long the host's loopback ping-pong ceiling is measured before the
  *     trials; empty for {@code calibration: off}
  * @param expectations the shapes {@code netscale check} verifies, in the spec's order
+ * @param profile whether to count each receiver's system calls in an extra traced trial
  */
 public record ExperimentSpec(
         String name,
@@ -38,6 +39,7 @@ public record ExperimentSpec(
         Optional<Convergence> convergence,
         Optional<Duration> calibration,
         List<Expectation> expectations,
+        Profile profile,
         Path source,
         String text,
         String hash) {
@@ -124,6 +126,17 @@ public record ExperimentSpec(
      * @param max the most repetitions a point gets; {@link #repetitions()} equals it
      */
     public record Convergence(double target, int min, int max) {
+    }
+
+    /**
+     * {@code profile:}: after the trials, one extra trial per receiver with its system calls
+     * counted ({@code strace -c -f}), for counts only.
+     *
+     * @param senders the sender count of the traced trials; empty for the default (the
+     *     largest of the spec's counts up to 4)
+     */
+    public record Profile(boolean enabled, java.util.OptionalInt senders) {
+        public static final Profile OFF = new Profile(false, java.util.OptionalInt.empty());
     }
 
     /** The receiver spec with the given id. */

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 public final class SpecLoader {
     private static final Set<String> TOP = Set.of("name", "description", "backend", "message",
             "senders", "receivers", "start", "repetitions", "timeouts", "baseline", "reference",
-            "allow-overlap", "docker", "order", "convergence", "calibration", "expect");
+            "allow-overlap", "docker", "order", "convergence", "calibration", "expect",
+            "profile");
     private static final Set<String> MESSAGE = Set.of("size", "total", "per-sender", "warmup",
             "tcp-nodelay");
     private static final Set<String> SENDERS = Set.of("counts", "cpus", "per-process");
@@ -37,6 +38,7 @@ public final class SpecLoader {
             "jvm-options", "inject-fault");
     private static final Set<String> TIMEOUTS = Set.of("setup", "trial");
     private static final Set<String> DOCKER = Set.of("memory");
+    private static final Set<String> PROFILE = Set.of("senders");
     /** Docker refuses a memory limit below 6 MiB. */
     private static final long MIN_DOCKER_MEMORY_BYTES = 6L << 20;
     /** Faults a receiver injects on purpose; netscale's own tests use them. */
@@ -113,6 +115,7 @@ public final class SpecLoader {
         List<ReceiverSpec> receivers = receivers(in, root);
         Timeouts timeouts = timeouts(in, root);
         ExperimentSpec.DockerSpec docker = docker(in, root);
+        ExperimentSpec.Profile profile = profile(in, root);
         String baseline = in.string(root, "", "baseline", false).orElse(null);
         if (baseline != null && receivers.stream().noneMatch(r -> r.id().equals(baseline))) {
             in.problem("baseline", "'" + baseline + "' is not a receiver id of this spec;"
@@ -131,7 +134,7 @@ public final class SpecLoader {
         }
         return new ExperimentSpec(name, description, backend, message, senders, receivers,
                 start, repetitions, timeouts, baseline, reference, allowOverlap, docker, order,
-                convergence, calibration, expectations, source, text, sha256(text));
+                convergence, calibration, expectations, profile, source, text, sha256(text));
     }
 
     private static boolean checkName(SpecReader in, String path, String value) {
@@ -310,6 +313,26 @@ public final class SpecLoader {
         long memory = in.bytes(d, "docker", "memory", MIN_DOCKER_MEMORY_BYTES)
                 .orElse(Defaults.DOCKER_MEMORY_BYTES);
         return new ExperimentSpec.DockerSpec(memory);
+    }
+
+    /** {@code profile: true}, {@code false}, or {@code { senders: N }} (which turns it on). */
+    private static ExperimentSpec.Profile profile(SpecReader in, JsonNode root) {
+        JsonNode p = root.get("profile");
+        if (p == null || p.isNull()) {
+            return ExperimentSpec.Profile.OFF;
+        }
+        if (p.isBoolean()) {
+            return new ExperimentSpec.Profile(p.asBoolean(), java.util.OptionalInt.empty());
+        }
+        if (!p.isObject()) {
+            in.problem("profile", "expected true, false or a mapping such as { senders: 4 },"
+                    + " found '" + p.asText() + "'");
+            return ExperimentSpec.Profile.OFF;
+        }
+        in.onlyKeys(p, "profile", PROFILE);
+        return new ExperimentSpec.Profile(true, in.integer(p, "profile", "senders", 1,
+                Defaults.MAX_SENDERS).map(n -> java.util.OptionalInt.of(n.intValue()))
+                .orElse(java.util.OptionalInt.empty()));
     }
 
     /**
