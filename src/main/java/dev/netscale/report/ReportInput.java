@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param trials every trial of the run, failed ones included
  * @param environment the contents of {@code environment.json}; may be empty
  * @param warnings run-level warnings, in the words they should be shown in
+ * @param sections sections drawn elsewhere (reproduction checks, host calibration), shown
+ *     after the findings in the order given
  */
 public record ReportInput(
         String specName,
@@ -28,5 +30,18 @@ public record ReportInput(
         Optional<Path> referenceCsv,
         List<TrialRecord> trials,
         Map<String, Object> environment,
-        List<String> warnings) {
+        List<String> warnings,
+        List<Section> sections) {
+
+    /** A report without sections drawn elsewhere. */
+    public ReportInput(String specName, String description, String baseline,
+            Optional<Path> referenceCsv, List<TrialRecord> trials,
+            Map<String, Object> environment, List<String> warnings) {
+        this(specName, description, baseline, referenceCsv, trials, environment, warnings,
+                List.of());
+    }
+
+    /** A section of report.md: its title and its Markdown lines. */
+    public record Section(String title, List<String> lines) {
+    }
 }

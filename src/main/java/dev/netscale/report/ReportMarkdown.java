@@ -45,6 +45,7 @@ final class ReportMarkdown {
         Findings.paragraphs(points, in.baseline()).forEach(p -> findings.add("- " + p));
         section(out, "Findings", points.isEmpty() ? List.of("No trials were recorded.")
                 : findings);
+        in.sections().forEach(s -> section(out, s.title(), s.lines()));
         if (!whereTheTimeGoes.isEmpty()) {
             section(out, "Where the time goes", whereTheTimeGoes);
         }
