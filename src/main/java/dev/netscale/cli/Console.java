@@ -1,14 +1,20 @@
 package dev.netscale.cli;
 
+import dev.netscale.calibrate.CeilingShare;
+import dev.netscale.calibrate.Calibration;
+import dev.netscale.plan.ConvergenceRule;
 import dev.netscale.plan.Trial;
+import dev.netscale.results.PointKey;
 import dev.netscale.results.TrialRecord;
 import dev.netscale.run.Runner;
 import dev.netscale.spec.CpuSet;
 import dev.netscale.spec.ExperimentSpec;
+import dev.netscale.stats.Sample;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +36,8 @@ final class Console implements Runner.Listener {
         out.flush();
     }
 
-    void header(ExperimentSpec s, ExperimentSpec.Backend backend, List<Trial> trials) {
+    void header(ExperimentSpec s, ExperimentSpec.Backend backend, List<Trial> trials,
+            RunSettings settings) {
         line("# netscale: spec " + s.name() + " (" + s.source() + "), backend " + backend.id());
         if (!s.description().isBlank()) {
             line("# " + s.description().strip().replace("\n", "\n# "));
@@ -50,9 +57,49 @@ final class Console implements Runner.Listener {
                         .orElse(m.perSender().orElse(0L) + " messages per sender")
                 + " of " + m.sizeBytes() + " bytes; start " + s.start().id() + "; warm-up "
                 + m.warmup() + "; TCP_NODELAY " + m.tcpNoDelay());
-        line("# " + trials.size() + " trials: " + s.senders().counts().size()
-                + " sender counts x " + s.receivers().size() + " receivers x "
-                + trials.stream().mapToInt(Trial::repetition).max().orElse(0) + " repetitions");
+        int reps = trials.stream().mapToInt(Trial::repetition).max().orElse(0);
+        line("# " + (settings.convergence().isPresent() ? "up to " : "") + trials.size()
+                + " trials: " + s.senders().counts().size() + " sender counts x "
+                + s.receivers().size() + " receivers x "
+                + (settings.convergence().isPresent() ? "up to " : "") + reps + " repetitions");
+        settings.convergence().ifPresent(c -> line(String.format(Locale.ROOT, "# repetitions:"
+                + " auto: each point until its 95%% interval is within +-%s%% of its mean, at"
+                + " least %d and at most %d", percent(c.target()), c.min(), c.max())));
+        line(settings.shuffle() ? "# order: shuffled within each repetition, seed "
+                + settings.seed() + switch (settings.seedSource()) {
+                    case "drawn" -> " (drawn; put order: { seed: " + settings.seed()
+                            + " } in the spec to repeat it)";
+                    case "resumed" -> " (from the run being resumed)";
+                    default -> "";
+                }
+                : "# order: sender counts ascending, receivers in spec order (not shuffled)");
+    }
+
+    /** What the calibration found, and warnings about a busy host. */
+    void calibrated(Calibration c) {
+        if (c.environment().get(CeilingShare.KEY) instanceof Map<?, ?> m) {
+            line(m.get("round_trips_per_s") != null
+                    ? String.format(Locale.ROOT, "# host ceiling: %,d round trips/s (sockperf"
+                            + " ping-pong, server CPUs %s, client CPUs %s)",
+                            ((Number) m.get("round_trips_per_s")).longValue(),
+                            m.get("server_cpus"), m.get("client_cpus"))
+                    : "# host ceiling not measured: " + m.get("skipped"));
+        }
+        c.warnings().forEach(w -> line("# warning: " + w));
+    }
+
+    @Override
+    public void converged(PointKey point, Sample throughput, int repetitions) {
+        line(String.format(Locale.ROOT, "# converged: %s at %d sender%s, +-%.1f%% after %d"
+                + " repetitions", point.receiver(), point.senders(),
+                point.senders() == 1 ? "" : "s",
+                100 * ConvergenceRule.relativeHalfWidth(throughput), repetitions));
+    }
+
+    private static String percent(double share) {
+        double p = share * 100;
+        return p == Math.rint(p) ? Long.toString((long) p)
+                : String.format(Locale.ROOT, "%.1f", p);
     }
 
     void estimate(List<Trial> trials, ExperimentSpec s) {

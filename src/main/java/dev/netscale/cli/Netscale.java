@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Measures how a thread-per-connection TCP receiver scales with concurrent"
                 + " senders: native, JVM and WebAssembly (WASIX) on Wasmer.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class,
-            DoctorCommand.class, CommandLine.HelpCommand.class})
+            CheckCommand.class, CompareCommand.class, DoctorCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Netscale {
     /** Exit status for bad input (a spec that does not validate, a missing folder). */
     static final int BAD_INPUT = 2;

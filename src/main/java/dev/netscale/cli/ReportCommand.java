@@ -1,6 +1,13 @@
 package dev.netscale.cli;
 
+import dev.netscale.calibrate.Calibration;
+import dev.netscale.calibrate.CeilingShare;
+import dev.netscale.check.CheckReport;
+import dev.netscale.check.Checks;
+import dev.netscale.check.MeasuredRun;
+import dev.netscale.check.Outcome;
 import dev.netscale.measure.Warning;
+import dev.netscale.plan.ConvergenceRule;
 import dev.netscale.report.ReportInput;
 import dev.netscale.report.Reports;
 import dev.netscale.results.PointKey;
@@ -15,6 +22,7 @@ import dev.netscale.stats.Sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,14 +64,31 @@ final class ReportCommand implements Callable<Integer> {
                     + contents.specHash() + " but " + folder.spec() + " hashes to " + spec.hash()
                     + "; the spec copy was edited, so the results cannot be reported under it");
         }
-        List<TrialRecord> trials = contents.trials();
+        List<TrialRecord> trials = inSpecOrder(spec, contents.trials());
         Path reference = folder.dir().resolve(ResultsFolder.REFERENCE);
+        Map<String, Object> environment = folder.readEnvironment();
+        List<String> runWarnings = runWarnings(spec, trials, environment);
+        List<Outcome> outcomes = trials.isEmpty() || spec.expectations().isEmpty() ? List.of()
+                : Checks.evaluate(MeasuredRun.read(folder.dir()));
+        List<ReportInput.Section> sections = new ArrayList<>();
+        if (!outcomes.isEmpty()) {
+            sections.add(new ReportInput.Section(CheckReport.SECTION,
+                    CheckReport.markdown(outcomes)));
+        }
+        CeilingShare.lines(environment, trials).ifPresent(lines -> sections.add(
+                new ReportInput.Section(CeilingShare.SECTION, lines)));
         ReportInput input = new ReportInput(spec.name(), spec.description(), spec.baseline(),
                 Files.exists(reference) ? Optional.of(reference) : Optional.empty(), trials,
-                folder.readEnvironment(), List.of());
+                environment, runWarnings, sections);
         List<Path> written = Reports.write(folder.dir(), input);
         printSummary(console, trials);
         printWarnings(console, trials);
+        runWarnings.forEach(w -> console.line("# warning: " + w));
+        if (!outcomes.isEmpty()) {
+            console.line("# reproduction checks: " + CheckReport.summary(outcomes)
+                    + " (`netscale check` exits with 1 on a failure)");
+            CheckReport.table(outcomes).forEach(console::line);
+        }
         console.line("# written:");
         console.line("  " + folder.trials());
         written.forEach(p -> console.line("  " + p));
@@ -73,6 +98,44 @@ final class ReportCommand implements Callable<Integer> {
             return Netscale.FAILED_TRIALS;
         }
         return 0;
+    }
+
+    /**
+     * Trials by the spec's receiver order, then sender count and repetition: trials run
+     * shuffled, and the report lists receivers in the order they first appear.
+     */
+    static List<TrialRecord> inSpecOrder(ExperimentSpec spec, List<TrialRecord> trials) {
+        List<String> ids = spec.receivers().stream().map(ExperimentSpec.ReceiverSpec::id)
+                .toList();
+        return trials.stream().sorted(Comparator.comparingInt((TrialRecord t) -> {
+            int i = ids.indexOf(t.receiver());
+            return i < 0 ? ids.size() : i;
+        }).thenComparing(TrialRecord::receiver).thenComparingInt(TrialRecord::senders)
+                .thenComparingInt(TrialRecord::repetition)).toList();
+    }
+
+    /** Busy-host warnings recorded before the run, and points that did not converge. */
+    static List<String> runWarnings(ExperimentSpec spec, List<TrialRecord> trials,
+            Map<String, Object> environment) {
+        List<String> out = new ArrayList<>();
+        if (environment.get(Calibration.HEALTH) instanceof Map<?, ?> health
+                && health.get("warnings") instanceof List<?> list) {
+            list.forEach(w -> out.add(String.valueOf(w)));
+        }
+        // The rule the run used: --repetitions may have replaced the spec's.
+        var rule = environment.containsKey("netscale")
+                ? RunSettings.of(spec, null, environment).convergence() : spec.convergence();
+        rule.ifPresent(r -> {
+            var unconverged = ConvergenceRule.unconverged(r, trials);
+            if (!unconverged.isEmpty()) {
+                out.add("did not converge (" + unconverged.size() + " point"
+                        + (unconverged.size() == 1 ? "" : "s") + "): " + String.join("; ",
+                                unconverged.stream().map(ConvergenceRule.Unconverged::describe)
+                                        .toList()) + "; raise convergence.max, measure on a"
+                        + " quieter host, or move more messages per trial");
+            }
+        });
+        return out;
     }
 
     private static void printSummary(Console console, List<TrialRecord> trials) {

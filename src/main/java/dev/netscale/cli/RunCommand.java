@@ -2,6 +2,7 @@ package dev.netscale.cli;
 
 import dev.netscale.backend.Backend;
 import dev.netscale.backend.Backends;
+import dev.netscale.calibrate.Calibration;
 import dev.netscale.env.Environment;
 import dev.netscale.env.Host;
 import dev.netscale.measure.SyscallProfiler;
@@ -78,10 +79,12 @@ final class RunCommand implements Callable<Integer> {
             return Netscale.BAD_INPUT;
         }
         ExperimentSpec.Backend backendId = backend != null ? backend : s.backend();
-        int reps = repetitions != null ? repetitions : s.repetitions();
-        List<Trial> trials = Planner.plan(s, reps, Host.allowedCpus());
+        RunSettings settings = RunSettings.of(s, repetitions,
+                folder == null ? Map.of() : folder.readEnvironment());
+        List<Trial> trials = Planner.plan(s, settings.repetitions(), Host.allowedCpus(),
+                settings.shuffle(), settings.seed());
         Console console = new Console(command.commandLine().getOut());
-        console.header(s, backendId, trials);
+        console.header(s, backendId, trials, settings);
         if (dryRun) {
             console.estimate(trials, s);
             return 0;
@@ -92,13 +95,18 @@ final class RunCommand implements Callable<Integer> {
             if (folder == null) {
                 folder = ResultsFolder.create(out, s);
                 Map<String, Object> env = Environment.collect(artifacts.home());
-                env.put("netscale", Map.of("backend", b.id(), "repetitions", reps,
-                        "trials_schema", TrialsCsv.SCHEMA_VERSION, "spec_hash", s.hash()));
+                env.put("netscale", settings.toMap(b.id(), TrialsCsv.SCHEMA_VERSION, s.hash()));
                 env.put("runtimes", b.describe(s));
+                console.line("# calibrating the host: " + s.calibration()
+                        .map(d -> "sockperf ping-pong for " + d.toSeconds() + " s, ")
+                        .orElse("") + "load, steal, governor, JVM ergonomics");
+                Calibration calibration = Calibration.before(s, trials, Host.allowedCpus());
+                env.putAll(calibration.environment());
+                console.calibrated(calibration);
                 folder.writeEnvironment(env);
             }
             console.line("# results: " + folder.dir());
-            new Runner(b, console).run(s, trials, folder);
+            new Runner(b, console).run(s, trials, folder, settings.convergence());
             if (profile || s.profile().enabled()) {
                 profile(s, b, folder, console);
             }

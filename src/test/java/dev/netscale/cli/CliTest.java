@@ -51,7 +51,7 @@ class CliTest {
         Result r = netscale("run", "experiments/quick.yaml", "--dry-run", "--out",
                 tmp.toString());
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("# 9 trials: 3 sender counts x 3 receivers x 1 repetitions")
+        assertThat(r.out()).contains("# 12 trials: 3 sender counts x 4 receivers x 1 repetitions")
                 .contains("# estimated time:");
         assertThat(tmp).isEmptyDirectory();
     }
@@ -80,6 +80,7 @@ class CliTest {
                 receivers: [ { runtime: native }, { runtime: jvm } ]
                 repetitions: 2
                 baseline: native
+                calibration: 1s
                 """);
         Result run = netscale("run", spec.toString(), "--out", tmp.resolve("out").toString());
         assertThat(run.status()).as(run.err()).isZero();
@@ -100,5 +101,44 @@ class CliTest {
         assertThat(report.status()).isZero();
         assertThat(dir.resolve("summary.csv")).isNotEmptyFile();
         assertThat(Files.readString(dir.resolve("report.md"))).contains("# tiny");
+    }
+
+    @Test
+    void resumeReplansTheRecordedShuffledOrderAndRunsOnlyTheMissingTrials() throws Exception {
+        Path spec = tmp.resolve("shuffled.yaml");
+        Files.writeString(spec, """
+                name: shuffled
+                message: { total: 200 }
+                senders: { counts: [1, 2] }
+                receivers: [ { id: a, runtime: native }, { id: b, runtime: native } ]
+                repetitions: 2
+                calibration: off
+                """);
+        Result run = netscale("run", spec.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("# order: shuffled within each repetition, seed"
+                + " \\d+ \\(drawn; put order: \\{ seed: \\d+ } in the spec to repeat it\\)");
+        Path dir;
+        try (var s = Files.list(tmp.resolve("out/shuffled"))) {
+            dir = s.findFirst().orElseThrow();
+        }
+        // As if interrupted after 5 of 8 trials: keep the header and the first 5 rows.
+        Path trials = dir.resolve("trials.csv");
+        java.util.List<String> rows = Files.readAllLines(trials);
+        java.util.List<String> dropped = rows.subList(6, 9).stream()
+                .map(r -> r.split(",")[3] + "/" + r.split(",")[4] + "/" + r.split(",")[7])
+                .toList();
+        Files.write(trials, rows.subList(0, 6));
+
+        Result resumed = netscale("run", "--resume", dir.toString());
+
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("# resuming: 5 of 8 trials already recorded")
+                .contains("(from the run being resumed)").doesNotContain("drawn");
+        java.util.List<String> again = Files.readAllLines(trials).subList(6, 9).stream()
+                .map(r -> r.split(",")[3] + "/" + r.split(",")[4] + "/" + r.split(",")[7])
+                .toList();
+        // The same three trials, in the same order: the seed came from environment.json.
+        assertThat(again).isEqualTo(dropped);
     }
 }
