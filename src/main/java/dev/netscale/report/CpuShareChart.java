@@ -14,13 +14,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * curve is the receiver's own CPU time over wall time and set size; the dashed one, in the
  * same colour, is how busy the set was whoever used it ({@code /proc/stat}), which adds
  * kernel work charged to no process (loopback TCP in softirq) and anything else on those
- * CPUs. Points where the senders' CPU set was at least 90% busy get a triangle.
+ * CPUs. The dashed curves stay out of the legend, which the axis title explains, so that
+ * the legend fits under the chart. Points where the senders' CPU set was at least 90% busy
+ * get a triangle.
  */
 final class CpuShareChart {
 
     static final String FILE_STEM = "cpu-share";
     static final String TITLE = "Receiver CPU set kept busy vs senders";
-    static final String Y_AXIS = "share of the receiver's CPU set (1 = every CPU busy)";
+    static final String Y_AXIS = "share of the receiver's CPU set busy (solid: by the receiver;"
+            + " dashed: by anything)";
     static final String SET_SUFFIX = ": whole CPU set";
     static final String SENDER_LIMITED_SERIES = "sender-limited";
 
@@ -46,6 +49,7 @@ final class CpuShareChart {
             if (java.util.Arrays.stream(set).anyMatch(Double::isFinite)) {
                 ChartStyle.addGuide(chart, e.getKey() + SET_SUFFIX, ChartStyle.color(index),
                         ChartStyle.DASHED, x, set);
+                chart.getSeries(e.getKey() + SET_SUFFIX).setShowInLegend(false);
             }
             for (int i = 0; i < curve.size(); i++) {
                 if (curve.get(i).resources().senderLimitedTrials() > 0

@@ -113,14 +113,26 @@ final class SyscallTable {
         return ok.stream().filter(p -> p.runtime().equals("native")).findFirst();
     }
 
-    /** What {@code p} calls more often per message than {@code base}, in one sentence. */
+    /**
+     * What {@code p} calls more often per message than {@code base}, and what it calls less
+     * often, so that a runtime that uses read and write where native uses recvfrom and sendto
+     * reads as a swap rather than as extra calls.
+     */
     static String added(SyscallProfile p, SyscallProfile base) {
         List<String> more = kinds(List.of(p, base)).stream()
                 .filter(k -> p.perMessage(k) - base.perMessage(k) >= ADDED_PER_MESSAGE)
                 .sorted(Comparator.comparingDouble((String k) -> p.perMessage(k)
                         - base.perMessage(k)).reversed())
                 .toList();
-        String totals = " In all, " + Format.significant(p.totalPerMessage())
+        List<String> fewer = kinds(List.of(p, base)).stream()
+                .filter(k -> base.perMessage(k) - p.perMessage(k) >= ADDED_PER_MESSAGE)
+                .limit(MAX_NAMED).toList();
+        String less = fewer.isEmpty() ? "" : " It makes fewer " + fewer.stream()
+                .map(k -> "`" + k + "` (" + (p.perMessage(k) > 0
+                        ? Format.significant(p.perMessage(k)) : "none") + " against "
+                        + Format.significant(base.perMessage(k)) + ")")
+                .collect(Collectors.joining(", ")) + ".";
+        String totals = less + " In all, " + Format.significant(p.totalPerMessage())
                 + " calls per message against " + base.receiver() + "'s "
                 + Format.significant(base.totalPerMessage()) + ".";
         if (more.isEmpty()) {

@@ -46,6 +46,9 @@ class CpuChartsTest {
         assertThat(chart.getSeries("native").getYData()).containsExactly(0.2, 0.45);
         assertThat(chart.getSeries("native: whole CPU set").getYData())
                 .containsExactly(0.4, 0.95);
+        assertThat(chart.getSeries("native: whole CPU set").isShowInLegend()).isFalse();
+        assertThat(chart.getYAxisTitle()).isEqualTo("share of the receiver's CPU set busy"
+                + " (solid: by the receiver; dashed: by anything)");
         XYSeries limited = chart.getSeries("sender-limited");
         assertThat(limited.getXData()).containsExactly(2);
         assertThat(limited.getYData()).containsExactly(0.5);

@@ -58,6 +58,20 @@ class SyscallTableTest {
     }
 
     @Test
+    void aRuntimeThatReadsAndWritesWhereNativeReceivesAndSendsReadsAsASwap() {
+        SyscallProfile jvm = new SyscallProfile("jvm", "jvm", "", 4, "attach", 4000, "",
+                "logs/profile-jvm", List.of(new Syscall("read", 4000, 0),
+                        new Syscall("write", 4040, 0), new Syscall("futex", 1600, 0)));
+
+        // Largest differences first: write +1.009, read +1.0, futex +0.398.
+        assertThat(SyscallTable.added(jvm, NATIVE)).isEqualTo("Compared with native, **jvm**"
+                + " adds `write` (1.01 per message against 0.00100), `read` (1.00 per message,"
+                + " none in native), `futex` (0.400 per message against 0.00225). It makes"
+                + " fewer `sendto` (none against 1.00), `recvfrom` (none against 1.00). In all,"
+                + " 2.41 calls per message against native's 2.00.");
+    }
+
+    @Test
     void saysHowStraceRanAndThatTheseTrialsAreForCountsOnly() {
         List<String> lines = SyscallTable.lines(List.of(NATIVE, WASMER));
 
