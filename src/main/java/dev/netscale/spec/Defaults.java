@@ -19,6 +19,12 @@ public final class Defaults {
     public static final Duration SETUP_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(60);
     public static final String WASMER_COMPILER = "cranelift";
+    /**
+     * Wasmer runs WASIX threads on a pool of max(200, 100 x CPUs) host threads; a thread
+     * spawned past it reports success but never starts (wasmer-wasix 0.704,
+     * runtime/task_manager/tokio.rs). With the main thread, 199 connections always fit.
+     */
+    public static final int WASMER_MAX_SENDERS = 199;
     /** The docker backend's memory limit per container: room for a JVM's default heap. */
     public static final long DOCKER_MEMORY_BYTES = 512L << 20;
     /** Trials of a repetition run in a shuffled order, so that drift spreads over all points. */

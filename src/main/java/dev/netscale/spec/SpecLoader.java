@@ -125,6 +125,7 @@ public final class SpecLoader {
         Optional<Path> reference = in.string(root, "", "reference", false)
                 .flatMap(r -> resolveReference(in, source, r));
         checkOverlap(in, receivers, senders, allowOverlap);
+        checkWasmerThreads(in, receivers, senders);
         List<Expectation> expectations = new ExpectationReader(in, receivers, senders).read(root);
 
         if (!in.problems().isEmpty()) {
@@ -279,6 +280,18 @@ public final class SpecLoader {
                     + CpuSet.format(hostCpus));
         }
         return CpuSet.of(set);
+    }
+
+    private static void checkWasmerThreads(SpecReader in, List<ReceiverSpec> receivers,
+            SenderSpec senders) {
+        int most = senders.counts().stream().mapToInt(Integer::intValue).max().orElse(1);
+        if (most > Defaults.WASMER_MAX_SENDERS
+                && receivers.stream().anyMatch(r -> r.runtime() == Runtime.WASMER)) {
+            in.problem("senders.counts", most + " senders is more than a wasmer receiver can"
+                    + " serve: Wasmer's thread pool holds " + (Defaults.WASMER_MAX_SENDERS + 1)
+                    + " threads on a small host, and threads past it never start; keep counts"
+                    + " at or below " + Defaults.WASMER_MAX_SENDERS);
+        }
     }
 
     private static void checkOverlap(SpecReader in, List<ReceiverSpec> receivers,

@@ -227,4 +227,20 @@ class SpecLoaderTest {
             assertThat(s.reference()).as(f).isPresent();
         }
     }
+
+    @Test
+    void refusesMoreSendersThanWasmersThreadPoolCanServe() {
+        SpecException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                SpecException.class, () -> TWO_CPUS.parse("""
+                        name: many
+                        message: { total: 100000 }
+                        senders: { counts: [1, 250] }
+                        receivers: [ { runtime: wasmer } ]
+                        """, Path.of("many.yaml")));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("senders.counts");
+            assertThat(p.message()).startsWith("250 senders is more than a wasmer receiver can"
+                    + " serve");
+        });
+    }
 }
