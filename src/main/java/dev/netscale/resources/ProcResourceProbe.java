@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * {@link ResourceProbe} on Linux's {@code /proc} (and a cgroup folder for containers). The
- * background sampler pauses between samples at least {@code minInterval} and at least 20
- * times as long as its last sample took, so that it costs the host under about 5% of one CPU
- * however many threads the receiver has.
+ * background sampler pauses between samples at least {@code minInterval} and at least 50
+ * times as long as its last sample took, so that it costs the host about 2% of one CPU at
+ * most however many threads the receiver has.
  */
 final class ProcResourceProbe implements ResourceProbe {
     private static final long MAX_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -92,7 +92,7 @@ final class ProcResourceProbe implements ResourceProbe {
                 // A thread's file changed under the reader; the next sample tries again.
             }
             interval = Math.min(MAX_INTERVAL_NANOS,
-                    Math.max(minIntervalNanos, 20 * (System.nanoTime() - t0)));
+                    Math.max(minIntervalNanos, 50 * (System.nanoTime() - t0)));
         }
         samplerCpuNanos = THREADS.isCurrentThreadCpuTimeSupported()
                 ? THREADS.getCurrentThreadCpuTime() : -1;
