@@ -43,7 +43,8 @@ public final class PingPongCeiling {
     private static final Pattern VALID = Pattern.compile("\\[Valid Duration\\] RunTime=([0-9.]+)"
             + " sec; SentMessages=(\\d+); ReceivedMessages=(\\d+)");
     private static final Pattern MEAN = Pattern.compile("avg-(?:rtt|latency)=([0-9.]+)");
-    private static final Pattern PERCENTILE = Pattern.compile("percentile ([0-9.]+) =\\s*([0-9.]+)");
+    private static final Pattern PERCENTILE = Pattern.compile(
+            "percentile ([0-9.]+) =\\s*([0-9.]+)");
 
     /**
      * What sockperf measured.

@@ -31,9 +31,10 @@ public final class ComparisonChart {
             Curve c = curves.get(i);
             ChartStyle.addCurve(chart, c.receiver() + " (A)", ChartStyle.color(i), c.senders(),
                     c.meanA(), c.halfA());
-            ChartStyle.addCurve(chart, c.receiver() + " (B)", ChartStyle.color(i), c.senders(),
-                    c.meanB(), c.halfB());
-            String dashed = c.receiver() + " (B)";
+            // The legend draws every line solid, so the name says which one is dashed.
+            String dashed = c.receiver() + " (B, dashed)";
+            ChartStyle.addCurve(chart, dashed, ChartStyle.color(i), c.senders(), c.meanB(),
+                    c.halfB());
             chart.getSeriesCollection().stream().filter(x -> x.getName().equals(dashed))
                     .forEach(x -> x.setLineStyle(ChartStyle.DASHED));
         }

@@ -1,0 +1,35 @@
+package dev.netscale.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.junit.jupiter.api.Test;
+
+class ComparisonChartTest {
+    @Test
+    void eachReceiverGetsRunASolidAndRunBDashedInOneColourWithTheRunsInTheTitle() {
+        double nan = Double.NaN;
+        XYChart chart = ComparisonChart.build("quick/A1", "quick/B2", List.of(
+                new ComparisonChart.Curve("native", new double[] {1, 2},
+                        new double[] {100, 180}, new double[] {5, 9},
+                        new double[] {110, 200}, new double[] {nan, 8})));
+
+        assertThat(chart.getTitle()).isEqualTo("Throughput vs senders: A = quick/A1, B = quick/B2");
+        XYSeries a = series(chart, "native (A)");
+        XYSeries b = series(chart, "native (B, dashed)");
+        assertThat(b.getLineStyle()).isSameAs(ChartStyle.DASHED);
+        assertThat(a.getLineStyle()).isNotSameAs(ChartStyle.DASHED);
+        assertThat(b.getLineColor()).isEqualTo(a.getLineColor());
+        assertThat(b.getYData()).containsExactly(110, 200);
+        // B's first point has no interval, so only its second gets an error bar.
+        assertThat(series(chart, "native (B, dashed)" + ChartStyle.INTERVAL_SUFFIX).getXData())
+                .containsExactly(2);
+    }
+
+    private static XYSeries series(XYChart chart, String name) {
+        return chart.getSeriesCollection().stream().filter(s -> s.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no series " + name));
+    }
+}
