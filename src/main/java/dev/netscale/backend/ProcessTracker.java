@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessTracker implements AutoCloseable {
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
-    private final Thread hook = new Thread(this::endAll, "netscale-process-cleanup");
+    private final Thread hook = Interruption.hook("netscale-process-cleanup", this::endAll);
 
     public ProcessTracker() {
         Runtime.getRuntime().addShutdownHook(hook);

@@ -1,6 +1,7 @@
 package dev.netscale.run;
 
 import dev.netscale.backend.Backend;
+import dev.netscale.backend.Interruption;
 import dev.netscale.backend.TrialOutput;
 import dev.netscale.measure.TrialAnalyzer;
 import dev.netscale.plan.ConvergenceRule;
@@ -94,6 +95,11 @@ public final class Runner {
             Instant startedAt = Instant.now();
             log.debug("[{}] trial {} starts: {}", spec.name(), trial.index(), trial);
             TrialOutput out = backend.run(spec, trial, folder.logs(trial.index()));
+            if (Interruption.stopping()) {
+                log.info("[{}] stopped during trial {}; it is left for run --resume",
+                        spec.name(), trial.index());
+                break;
+            }
             TrialRecord record = analyzer.analyze(trial, out, startedAt);
             folder.append(spec.hash(), record);
             records.add(record);

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import dev.netscale.backend.Interruption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,8 @@ final class ContainerTracker implements AutoCloseable {
     private final DockerClient docker;
     private final String runId;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
-    private final Thread hook = new Thread(this::removeAll, "netscale-container-cleanup");
+    private final Thread hook = Interruption.hook("netscale-container-cleanup",
+            this::removeAll);
 
     ContainerTracker(DockerClient docker, String runId) {
         this.docker = docker;
