@@ -25,6 +25,25 @@ static void diag_end(struct text_line *line)
     (void)text_emit(line, PLAT_STDERR);
 }
 
+/* Words for any status a plat_ function returns. */
+static const char *diag_status_text(int status)
+{
+    switch (status) {
+    case PLAT_OK:
+        return "success";
+    case PLAT_EOF:
+        return "connection closed by the peer";
+    case PLAT_ETRUNC:
+        return "connection closed by the peer in the middle of a message";
+    case PLAT_ETIMEDOUT:
+        return "timed out";
+    case PLAT_ENOMEM:
+        return "out of memory";
+    default:
+        return plat_error_text(status);
+    }
+}
+
 void diag_call(const char *call, int status)
 {
     char buf[DIAG_LINE_BYTES];
@@ -33,7 +52,7 @@ void diag_call(const char *call, int status)
     diag_begin(&line, buf);
     text_str(&line, call);
     text_str(&line, ": ");
-    text_str(&line, plat_status_text(status));
+    text_str(&line, diag_status_text(status));
     diag_end(&line);
 }
 
@@ -46,7 +65,7 @@ void diag_call_u64(const char *call, int status, const char *context,
     diag_begin(&line, buf);
     text_str(&line, call);
     text_str(&line, ": ");
-    text_str(&line, plat_status_text(status));
+    text_str(&line, diag_status_text(status));
     text_str(&line, " (");
     text_str(&line, context);
     text_char(&line, ' ');

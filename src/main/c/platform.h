@@ -15,8 +15,8 @@
  *
  * Status codes: functions that can fail return int, 0 on success, a
  * positive system error code (errno on POSIX, a WASI errno on WASIX) or one
- * of the negative PLAT_E* values below. plat_status_text() turns any of
- * them into words. The platform owns main(): it calls netscale_main().
+ * of the negative PLAT_E* values below; diag.c turns any of them into
+ * words. The platform owns main(): it calls netscale_main().
  */
 #ifndef NETSCALE_PLATFORM_H
 #define NETSCALE_PLATFORM_H
@@ -41,8 +41,8 @@ typedef int32_t plat_sock;
 /* The program's entry point, defined by receiver.c or sender.c. */
 int netscale_main(int argc, char **argv);
 
-/* Words for a status code returned by any plat_ function. */
-const char *plat_status_text(int status);
+/* Words for a positive system error code (errno, or a WASI errno). */
+const char *plat_error_text(int code);
 
 /* Runtime id printed in the ready line: "native", "wasmer". */
 const char *plat_runtime_name(void);

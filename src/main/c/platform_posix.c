@@ -36,22 +36,9 @@ struct posix_start {
     void *arg;
 };
 
-const char *plat_status_text(int status)
+const char *plat_error_text(int code)
 {
-    switch (status) {
-    case PLAT_OK:
-        return "success";
-    case PLAT_EOF:
-        return "connection closed by the peer";
-    case PLAT_ETRUNC:
-        return "connection closed by the peer in the middle of a message";
-    case PLAT_ETIMEDOUT:
-        return "timed out";
-    case PLAT_ENOMEM:
-        return "out of memory";
-    default:
-        return strerror(status);
-    }
+    return strerror(code);
 }
 
 const char *plat_runtime_name(void)

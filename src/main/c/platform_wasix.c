@@ -61,22 +61,9 @@ void wasix_thread_main(uint32_t tid, struct wasix_thread *thread);
 /* Next free heap address; 0 until the first allocation. Atomic. */
 static uintptr_t wasix_heap_top;
 
-const char *plat_status_text(int status)
+const char *plat_error_text(int code)
 {
-    switch (status) {
-    case PLAT_OK:
-        return "success";
-    case PLAT_EOF:
-        return "connection closed by the peer";
-    case PLAT_ETRUNC:
-        return "connection closed by the peer in the middle of a message";
-    case PLAT_ETIMEDOUT:
-        return "timed out";
-    case PLAT_ENOMEM:
-        return "out of memory";
-    default:
-        return wasix_errno_text(status);
-    }
+    return wasix_errno_text(code);
 }
 
 const char *plat_runtime_name(void)
