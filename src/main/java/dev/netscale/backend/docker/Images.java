@@ -82,9 +82,8 @@ final class Images {
         }
         long t0 = System.nanoTime();
         Path dir = stage(recipe);
-        String id;
         try {
-            id = docker.buildImageCmd(dir.toFile())
+            docker.buildImageCmd(dir.toFile())
                     .withTags(Set.of(tag))
                     .withPull(false)
                     .withRemove(true)
@@ -101,7 +100,8 @@ final class Images {
                 new RuntimeUnavailableException("image " + tag + " was built but is not listed"));
         log.info("built image {} in {} ms", tag, TimeUnit.NANOSECONDS.toMillis(
                 System.nanoTime() - t0));
-        return new Prepared(tag, id, built.getSize(), true);
+        // The build reports a short id; the inspected one is the full id a reused image has.
+        return new Prepared(tag, built.getId(), built.getSize(), true);
     }
 
     private Optional<InspectImageResponse> inspect(String tag) {

@@ -17,9 +17,17 @@ import org.junit.jupiter.api.Test;
 class DockerImagesTest {
 
     @Test
-    void aSecondPrepareReusesEveryImageWithoutBuilding() {
+    void aSecondPrepareReusesEveryImageWithoutBuilding() throws Exception {
         ExperimentSpec spec = DockerRuns.load("experiments/quick.yaml");
         List<Trial> trials = Planner.plan(spec, 1, Host.allowedCpus());
+        // Remove the sender image, so that the first prepare below builds one afresh and the
+        // ids of a built and of a reused image are compared.
+        try (DockerBackend backend = new DockerBackend(DockerRuns.ARTIFACTS)) {
+            backend.prepare(spec, trials);
+            String tag = backend.images().get("sender").tag();
+            Process rmi = new ProcessBuilder("docker", "rmi", "-f", tag).inheritIO().start();
+            assertThat(rmi.waitFor()).as("docker rmi " + tag).isZero();
+        }
 
         Map<String, Images.Prepared> first;
         try (DockerBackend backend = new DockerBackend(DockerRuns.ARTIFACTS)) {
@@ -35,6 +43,7 @@ class DockerImagesTest {
         List<String> keys = new ArrayList<>(List.of("sender"));
         spec.receivers().stream().map(Recipes::imageKey).distinct().forEach(keys::add);
         assertThat(first.keySet()).containsExactlyInAnyOrderElementsOf(keys).contains("jvm");
+        assertThat(first.get("sender").built()).as("sender built afresh").isTrue();
         assertThat(second).hasSameSizeAs(first).allSatisfy((key, image) -> {
             assertThat(image.built()).as(key + " rebuilt").isFalse();
             assertThat(image.id()).as(key).isEqualTo(first.get(key).id());
