@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", description = "Checks a results folder against its spec's expect:"
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Checks a results folder against its spec's expect:"
         + " section; exits with 1 when an expectation fails.")
 final class CheckCommand implements Callable<Integer> {
     /** Exit status when an expectation fails. */

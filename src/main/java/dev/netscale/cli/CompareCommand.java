@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", description = "Compares two results folders point by point: the"
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compares two results folders point by point: the"
         + " difference of each receiver at each sender count and whether it is significant.")
 final class CompareCommand implements Callable<Integer> {
     @Spec

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "doctor", description = "Says what is installed, what is missing, how to get"
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Says what is installed, what is missing, how to get"
         + " it, and what needs root.")
 final class DoctorCommand implements Callable<Integer> {
     @Spec

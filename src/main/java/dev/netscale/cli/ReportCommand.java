@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "report", description = "Redraws the summary, charts and report of a results"
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Redraws the summary, charts and report of a results"
         + " folder from its CSV alone.")
 final class ReportCommand implements Callable<Integer> {
     @Spec

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", description = "Runs an experiment spec and writes its results folder.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs an experiment spec and writes its results folder.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -106,13 +107,20 @@ final class RunCommand implements Callable<Integer> {
                 folder.writeEnvironment(env);
             }
             console.line("# results: " + folder.dir());
-            new Runner(b, console).run(s, trials, folder, settings.convergence());
-            if (profile || s.profile().enabled()) {
-                profile(s, b, folder, console);
+            Thread resumeHint = resumeHint(folder.dir());
+            Runtime.getRuntime().addShutdownHook(resumeHint);
+            try {
+                new Runner(b, console).run(s, trials, folder, settings.convergence());
+                if (profile || s.profile().enabled()) {
+                    profile(s, b, folder, console);
+                }
+            } finally {
+                removeHook(resumeHint);
             }
         } catch (RuntimeUnavailableException e) {
             command.commandLine().getErr().println("netscale run: " + e.getMessage());
-            command.commandLine().getErr().println("(`netscale doctor` lists what is installed and what is missing)");
+            command.commandLine().getErr().println(
+                    "(`netscale doctor` lists what is installed and what is missing)");
             return Netscale.BAD_INPUT;
         }
         return ReportCommand.writeReport(folder, console);
@@ -130,5 +138,23 @@ final class RunCommand implements Callable<Integer> {
                         + " message, by kind in %s", p.totalPerMessage(), SyscallsCsv.FILE)
                         : "not counted: " + p.failure())))
                 .run(s, senders, Host.allowedCpus(), folder.dir());
+    }
+
+    /** Says how to finish a run that is stopped (Ctrl-C, SIGTERM) before its end. */
+    private Thread resumeHint(Path dir) {
+        java.io.PrintWriter err = command.commandLine().getErr();
+        return new Thread(() -> {
+            err.println("# interrupted: the trials measured so far are in " + dir
+                    + "; finish the run with ./netscale run --resume " + dir);
+            err.flush();
+        }, "netscale-resume-hint");
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hint is being printed.
+        }
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", description = "Checks specs and prints every problem at once.")
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Checks specs and prints every problem at once.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
