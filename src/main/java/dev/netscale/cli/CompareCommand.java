@@ -59,8 +59,15 @@ final class CompareCommand implements Callable<Integer> {
         ComparisonReport.table(comparison).forEach(console::line);
         long significant = comparison.points().stream().filter(Comparison.Point::significant)
                 .count();
-        console.line("# " + significant + " of " + comparison.points().size() + " points differ"
-                + " significantly (Welch's t-test, Holm-adjusted p < " + Comparison.ALPHA + ")");
+        // A point with fewer than two trials on either side has no p-value: it cannot be tested.
+        long tested = comparison.points().stream().filter(p -> !Double.isNaN(p.pValue()))
+                .count();
+        console.line(tested == 0
+                ? "# none of the " + comparison.points().size() + " points could be tested:"
+                        + " Welch's t-test needs at least two trials per point in each run"
+                : "# " + significant + " of " + tested + " tested points differ significantly"
+                        + " (Welch's t-test, Holm-adjusted p < " + Comparison.ALPHA + "); "
+                        + (comparison.points().size() - tested) + " could not be tested");
         Path dir = out != null ? out : Path.of("results", "compare", runA.spec().name() + "-"
                 + name(a) + "-vs-" + runB.spec().name() + "-" + name(b));
         try {

@@ -90,7 +90,7 @@ final class ReportCommand implements Callable<Integer> {
                     + " (`netscale check` exits with 1 on a failure)");
             CheckReport.table(outcomes).forEach(console::line);
         }
-        console.line("# written:");
+        console.line("# files:");
         console.line("  " + folder.trials());
         written.forEach(p -> console.line("  " + p));
         long failed = trials.stream().filter(t -> !t.ok()).count();

@@ -69,7 +69,7 @@ class CheckAndCompareCommandTest {
                 "--out", out.toString());
 
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("# 0 of 6 points differ significantly");
+        assertThat(r.out()).contains("# 0 of 6 tested points differ significantly");
         assertThat(out.resolve("compare.md")).content().contains("## native", "## wasmer");
         assertThat(out.resolve("compare.csv")).exists();
         assertThat(out.resolve("charts/compare.png")).exists();

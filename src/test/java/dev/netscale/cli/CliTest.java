@@ -84,7 +84,7 @@ class CliTest {
                 """);
         Result run = netscale("run", spec.toString(), "--out", tmp.resolve("out").toString());
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("[  8/8] ").contains("# written:");
+        assertThat(run.out()).contains("[  8/8] ").contains("# files:");
         Path dir;
         try (var s = Files.list(tmp.resolve("out/tiny"))) {
             dir = s.findFirst().orElseThrow();
