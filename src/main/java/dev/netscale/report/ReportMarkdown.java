@@ -42,6 +42,15 @@ final class ReportMarkdown {
         List<String> findings = new ArrayList<>();
         findings.add(Findings.HOW_TO_READ);
         findings.add("");
+        smallHost(points).ifPresent(cpus -> {
+            findings.add("This host gave the receiver " + Format.plural(cpus, "CPU") + ". With"
+                    + " so few, the ratios below show how far more connections fill the"
+                    + " receiver's idle time between round trips, not how a runtime's threads"
+                    + " spread over cores; the published curve was measured with 20 receiver"
+                    + " CPUs. The cost per message, under \"Where the time goes\", compares"
+                    + " runtimes on any host.");
+            findings.add("");
+        });
         Findings.paragraphs(points, in.baseline()).forEach(p -> findings.add("- " + p));
         section(out, "Findings", points.isEmpty() ? List.of("No trials were recorded.")
                 : findings);
@@ -64,6 +73,14 @@ final class ReportMarkdown {
         section(out, "Failed trials", failed(in.trials()));
         section(out, "Files", files.stream().map(f -> "- `" + f + "`").toList());
         return String.join("\n", out).stripTrailing() + "\n";
+    }
+
+    /** The receiver's CPU count when it is too small to show scaling across cores. */
+    private static java.util.Optional<Integer> smallHost(List<PointSummary> points) {
+        int cpus = points.stream().filter(ResourceFindings::measured)
+                .mapToInt(p -> p.resources().receiverCpuCount()).max().orElse(0);
+        return cpus > 0 && cpus <= ResourceFindings.SMALL_HOST_CPUS
+                ? java.util.Optional.of(cpus) : java.util.Optional.empty();
     }
 
     private static void section(List<String> out, String title, List<String> lines) {

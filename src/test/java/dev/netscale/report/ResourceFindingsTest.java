@@ -134,4 +134,21 @@ class ResourceFindingsTest {
         assertThat(ResourceFindings.lines(PointSummaries.of(Fixtures.trials(), "native"),
                 "native")).isEmpty();
     }
+
+    @Test
+    void theFindingsOfAOneCpuReceiverSayWhatItsRatiosCanAndCannotShow(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        List<TrialRecord> trials = new ArrayList<>();
+        for (String r : List.of("native", "wasmer")) {
+            trials.add(trial(r, 1, 10_000, "0", figures(20, 0.2, 0.4, 0.5, "a", 0.2)));
+            trials.add(trial(r, 2, 19_000, "0", figures(22, 0.4, 0.9, 0.6, "a", 0.2)));
+        }
+        Reports.write(dir, new ReportInput("small", "", "native", java.util.Optional.empty(),
+                trials, java.util.Map.of(), List.of()));
+
+        String report = java.nio.file.Files.readString(dir.resolve("report.md"));
+        String findings = report.substring(report.indexOf("## Findings"));
+        assertThat(findings).contains("This host gave the receiver 1 CPU. With so few, the"
+                + " ratios below show how far more connections fill the receiver's idle time");
+    }
 }
