@@ -22,8 +22,8 @@ final class CpuShareChart {
 
     static final String FILE_STEM = "cpu-share";
     static final String TITLE = "Receiver CPU set kept busy vs senders";
-    static final String Y_AXIS = "share of the receiver's CPU set busy (solid: by the receiver;"
-            + " dashed: by anything)";
+    /** Short enough to fit the chart's height. */
+    static final String Y_AXIS = "CPU set busy (solid: receiver; dashed: all)";
     static final String SET_SUFFIX = ": whole CPU set";
     static final String SENDER_LIMITED_SERIES = "sender-limited";
 

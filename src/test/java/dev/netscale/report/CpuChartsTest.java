@@ -47,8 +47,8 @@ class CpuChartsTest {
         assertThat(chart.getSeries("native: whole CPU set").getYData())
                 .containsExactly(0.4, 0.95);
         assertThat(chart.getSeries("native: whole CPU set").isShowInLegend()).isFalse();
-        assertThat(chart.getYAxisTitle()).isEqualTo("share of the receiver's CPU set busy"
-                + " (solid: by the receiver; dashed: by anything)");
+        assertThat(chart.getYAxisTitle()).isEqualTo("CPU set busy (solid: receiver; dashed:"
+                + " all)");
         XYSeries limited = chart.getSeries("sender-limited");
         assertThat(limited.getXData()).containsExactly(2);
         assertThat(limited.getYData()).containsExactly(0.5);
