@@ -14,7 +14,6 @@ have strace || need+=(strace)
 have sockperf || need+=(sockperf)
 have clang-19 || need+=(clang-19)
 have wasm-ld-19 || need+=(lld-19)
-have cargo || need+=(cargo)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core fontconfig)
 
 if [ ${#need[@]} -gt 0 ]; then
