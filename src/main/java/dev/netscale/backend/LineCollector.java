@@ -92,7 +92,7 @@ public final class LineCollector {
         }
     }
 
-    static List<String> readLines(Path file) {
+    public static List<String> readLines(Path file) {
         try {
             return Files.exists(file) ? Files.readAllLines(file) : List.of();
         } catch (IOException e) {

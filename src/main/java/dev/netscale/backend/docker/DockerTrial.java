@@ -84,6 +84,7 @@ final class DockerTrial {
         long setupMillis = 0;
         long trialMillis = 0;
         int receiverStatus = -1;
+        String receiverId = null;
         LineCollector out = null;
         List<SenderArgs> senders = List.of();
         ResourceProbe probe = null;
@@ -92,7 +93,12 @@ final class DockerTrial {
             try {
                 String receiver = containers.create(receiverImage, cmd, trial.receiverCpus(),
                         "receiver", Recipes.needsTmp(trial.receiver()), true);
-                FrameStreams frames = new FrameStreams(logs.resolve("receiver.err"));
+                receiverId = receiver;
+                // The attach stream is read live for the ready, released and done lines; the
+                // records are read afterwards from the container's logs (below), because the
+                // attach stream was seen to mix bytes of stdout into stderr when a receiver
+                // prints many lines at once.
+                FrameStreams frames = new FrameStreams(logs.resolve("receiver.attach.err"));
                 ExitLine stdin = containers.keep(new ExitLine());
                 containers.keep(containers.docker().attachContainerCmd(receiver)
                         .withStdIn(stdin).withStdOut(true).withStdErr(true)
@@ -100,7 +106,7 @@ final class DockerTrial {
                 if (!frames.awaitStarted(millisLeft(setupDeadline), TimeUnit.MILLISECONDS)) {
                     throw new TrialFailure("timed out attaching to the receiver container");
                 }
-                out = new LineCollector(frames.stdout(), logs.resolve("receiver.out"),
+                out = new LineCollector(frames.stdout(), logs.resolve("receiver.attach.out"),
                         "receiver-" + trial.index());
                 containers.docker().startContainerCmd(receiver).exec();
                 receiverExit = containers.exitOf(receiver);
@@ -146,9 +152,16 @@ final class DockerTrial {
                 if (failure.isPresent()) {
                     collectSenderLogs();
                 }
+                if (receiverId != null) {
+                    containers.writeLogs(receiverId, logs.resolve("receiver.out"),
+                            logs.resolve("receiver.err"));
+                }
             }
         }
-        List<String> receiverLines = out == null ? List.of() : out.lines(5_000);
+        List<String> receiverLines = LineCollector.readLines(logs.resolve("receiver.out"));
+        if (receiverLines.isEmpty() && out != null) {
+            receiverLines = out.lines(5_000);
+        }
         return new TrialOutput(receiverLines, receiverStatus, senderOutputs(senders.size()),
                 failure, receiverCpus, setupMillis, trialMillis, logs, resources,
                 Optional.empty());
