@@ -6,7 +6,6 @@ import dev.netscale.check.CheckReport;
 import dev.netscale.check.Checks;
 import dev.netscale.check.MeasuredRun;
 import dev.netscale.check.Outcome;
-import dev.netscale.measure.Warning;
 import dev.netscale.plan.ConvergenceRule;
 import dev.netscale.report.ReportInput;
 import dev.netscale.report.Reports;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
                 environment, runWarnings, sections);
         List<Path> written = Reports.write(folder.dir(), input);
         printSummary(console, trials);
-        printWarnings(console, trials);
+        Reports.qualityWarnings(input).forEach(w -> console.line("# warning: " + w));
         runWarnings.forEach(w -> console.line("# warning: " + w));
         if (!outcomes.isEmpty()) {
             console.line("# reproduction checks: " + CheckReport.summary(outcomes)
@@ -156,12 +154,5 @@ final class ReportCommand implements Callable<Integer> {
                             : "n/a",
                     s.n(), failed == 0 ? "" : Long.toString(failed)));
         });
-    }
-
-    private static void printWarnings(Console console, List<TrialRecord> trials) {
-        Map<String, Integer> counts = new TreeMap<>();
-        trials.forEach(t -> t.warnings().forEach(w -> counts.merge(w, 1, Integer::sum)));
-        counts.forEach((w, n) -> console.line("# warning: " + w + " in " + n + " trial"
-                + (n == 1 ? "" : "s") + ": " + Warning.byId(w).map(Warning::advice).orElse("")));
     }
 }

@@ -43,6 +43,21 @@ public final class Reports {
      * @return the files written, in the order above
      * @throws ResultsException naming the file when one cannot be written
      */
+    /**
+     * The result-quality warnings of the report, one plain line per kind: where it happened
+     * (trials, or points for warnings found in the aggregates) and what to do about it.
+     */
+    public static List<String> qualityWarnings(ReportInput in) {
+        List<PointSummary> points = PointSummaries.of(in.trials(), in.baseline());
+        List<String> out = new ArrayList<>();
+        for (QualityWarnings.Kind k : QualityWarnings.of(in.trials(), points)) {
+            String count = k.trials() > 0 ? Format.plural(k.trials(), "trial")
+                    : Format.plural(k.points().size(), "point");
+            out.add(k.kind() + " in " + count + ": " + k.advice());
+        }
+        return out;
+    }
+
     public static List<Path> write(Path resultsDir, ReportInput in) {
         List<PointSummary> points = PointSummaries.of(in.trials(), in.baseline());
         List<Path> written = new ArrayList<>();

@@ -84,7 +84,8 @@ class CliTest {
                 """);
         Result run = netscale("run", spec.toString(), "--out", tmp.resolve("out").toString());
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("[  8/8] ").contains("# files:");
+        assertThat(run.out()).contains("[  8/8] ").contains("# files:")
+                .contains("# warning: short-window in ");
         Path dir;
         try (var s = Files.list(tmp.resolve("out/tiny"))) {
             dir = s.findFirst().orElseThrow();
