@@ -24,19 +24,27 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         int status = 0;
         SpecLoader loader = new SpecLoader(Host.allowedCpus());
+        java.io.PrintWriter out = command.commandLine().getOut();
         for (Path spec : specs) {
             try {
                 ExperimentSpec s = loader.load(spec);
-                command.commandLine().getOut().println(spec + ": ok (" + s.receivers().size() + " receivers, "
-                        + s.senders().counts().size() + " sender counts, " + s.repetitions()
-                        + " repetitions)");
+                String repetitions = s.convergence()
+                        .map(c -> c.min() + " to " + c.max() + " repetitions (auto)")
+                        .orElse(plural(s.repetitions(), "repetition"));
+                out.println(spec + ": ok (" + plural(s.receivers().size(), "receiver") + ", "
+                        + plural(s.senders().counts().size(), "sender count") + ", "
+                        + repetitions + ")");
             } catch (SpecException e) {
                 command.commandLine().getErr().println(e.getMessage());
-                command.commandLine().getErr().println(spec + ": " + e.problems().size() + " problem"
-                        + (e.problems().size() == 1 ? "" : "s"));
+                command.commandLine().getErr().println(spec + ": "
+                        + plural(e.problems().size(), "problem"));
                 status = Netscale.BAD_INPUT;
             }
         }
         return status;
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

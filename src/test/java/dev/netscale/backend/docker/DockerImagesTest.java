@@ -25,7 +25,9 @@ class DockerImagesTest {
         try (DockerBackend backend = new DockerBackend(DockerRuns.ARTIFACTS)) {
             backend.prepare(spec, trials);
             String tag = backend.images().get("sender").tag();
-            Process rmi = new ProcessBuilder("docker", "rmi", "-f", tag).inheritIO().start();
+            Process rmi = new ProcessBuilder("docker", "rmi", "-f", tag)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             assertThat(rmi.waitFor()).as("docker rmi " + tag).isZero();
         }
 
