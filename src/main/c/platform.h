@@ -79,6 +79,23 @@ int plat_ack_now(plat_sock sock);
 int plat_set_timeout_ms(plat_sock sock, uint32_t timeout_ms);
 
 /*
+ * One receive call, retried on interruption: stores up to len_bytes and
+ * sets *got_bytes (0 when the peer closed). Returns PLAT_OK,
+ * PLAT_ETIMEDOUT when the socket's timeout expired, or a system error code.
+ */
+int plat_recv_some(plat_sock sock, void *buf, size_t len_bytes,
+                   size_t *got_bytes);
+
+/*
+ * One send call, retried on interruption, that never raises SIGPIPE: sets
+ * *sent_bytes. Returns PLAT_OK, PLAT_ETIMEDOUT or a system error code.
+ */
+int plat_send_some(plat_sock sock, const void *buf, size_t len_bytes,
+                   size_t *sent_bytes);
+
+/*
+ * The loops over the calls above, the same on every platform (sock.c).
+ *
  * Receives exactly len_bytes, retrying short reads and interruptions.
  * *got_bytes is set to the number of bytes stored, also on failure, so
  * that a caller can resume after PLAT_ETIMEDOUT. Returns PLAT_EOF when the

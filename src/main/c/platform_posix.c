@@ -168,49 +168,40 @@ int plat_set_timeout_ms(plat_sock sock, uint32_t timeout_ms)
     return PLAT_OK;
 }
 
-int plat_recv_exact(plat_sock sock, void *buf, size_t len_bytes,
-                    size_t *got_bytes)
+int plat_recv_some(plat_sock sock, void *buf, size_t len_bytes,
+                   size_t *got_bytes)
 {
-    uint8_t *p = buf;
-    size_t got = 0;
-    int status = PLAT_OK;
+    for (;;) {
+        ssize_t n = recv(sock, buf, len_bytes, 0);
 
-    while (got < len_bytes) {
-        ssize_t n = recv(sock, p + got, len_bytes - got, 0);
-
-        if (n > 0) {
-            got += (size_t)n;
-        } else if (n == 0) {
-            status = got == 0 ? PLAT_EOF : PLAT_ETRUNC;
-            break;
-        } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
-            status = PLAT_ETIMEDOUT;
-            break;
-        } else if (errno != EINTR) {
-            status = errno;
-            break;
+        if (n >= 0) {
+            *got_bytes = (size_t)n;
+            return PLAT_OK;
         }
-    }
-    *got_bytes = got;
-    return status;
-}
-
-int plat_send_all(plat_sock sock, const void *buf, size_t len_bytes)
-{
-    const uint8_t *p = buf;
-    size_t sent = 0;
-
-    while (sent < len_bytes) {
-        ssize_t n = send(sock, p + sent, len_bytes - sent, MSG_NOSIGNAL);
-
-        if (n >= 0)
-            sent += (size_t)n;
-        else if (errno == EAGAIN || errno == EWOULDBLOCK)
+        *got_bytes = 0;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
             return PLAT_ETIMEDOUT;
-        else if (errno != EINTR)
+        if (errno != EINTR)
             return errno;
     }
-    return PLAT_OK;
+}
+
+int plat_send_some(plat_sock sock, const void *buf, size_t len_bytes,
+                   size_t *sent_bytes)
+{
+    for (;;) {
+        ssize_t n = send(sock, buf, len_bytes, MSG_NOSIGNAL);
+
+        if (n >= 0) {
+            *sent_bytes = (size_t)n;
+            return PLAT_OK;
+        }
+        *sent_bytes = 0;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            return PLAT_ETIMEDOUT;
+        if (errno != EINTR)
+            return errno;
+    }
 }
 
 int plat_shutdown(plat_sock sock)

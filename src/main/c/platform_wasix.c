@@ -214,56 +214,42 @@ int plat_set_timeout_ms(plat_sock sock, uint32_t timeout_ms)
     return err;
 }
 
-int plat_recv_exact(plat_sock sock, void *buf, size_t len_bytes,
-                    size_t *got_bytes)
+int plat_recv_some(plat_sock sock, void *buf, size_t len_bytes,
+                   size_t *got_bytes)
 {
-    uint8_t *p = buf;
-    size_t got = 0;
-    int status = PLAT_OK;
-
-    while (got < len_bytes) {
-        struct wasi_iovec iov = {p + got, (uint32_t)(len_bytes - got)};
+    for (;;) {
+        struct wasi_iovec iov = {buf, (uint32_t)len_bytes};
         uint32_t n = 0;
         uint16_t roflags;
         int err = wasi_sock_recv(sock, &iov, 1, 0, &n, &roflags);
 
-        if (err == WASI_ESUCCESS && n > 0) {
-            got += n;
-        } else if (err == WASI_ESUCCESS) {
-            status = got == 0 ? PLAT_EOF : PLAT_ETRUNC;
-            break;
-        } else if (err == WASI_ETIMEDOUT || err == WASI_EAGAIN) {
-            status = PLAT_ETIMEDOUT;
-            break;
-        } else if (err != WASI_EINTR) {
-            status = err;
-            break;
-        }
+        *got_bytes = n;
+        if (err == WASI_ESUCCESS)
+            return PLAT_OK;
+        if (err == WASI_ETIMEDOUT || err == WASI_EAGAIN)
+            return PLAT_ETIMEDOUT;
+        if (err != WASI_EINTR)
+            return err;
     }
-    *got_bytes = got;
-    return status;
 }
 
 /* WASIX has no signals: a peer that went away is an error code. */
-int plat_send_all(plat_sock sock, const void *buf, size_t len_bytes)
+int plat_send_some(plat_sock sock, const void *buf, size_t len_bytes,
+                   size_t *sent_bytes)
 {
-    const uint8_t *p = buf;
-    size_t sent = 0;
-
-    while (sent < len_bytes) {
-        struct wasi_iovec iov = {(void *)(p + sent),
-                                 (uint32_t)(len_bytes - sent)};
+    for (;;) {
+        struct wasi_iovec iov = {(void *)buf, (uint32_t)len_bytes};
         uint32_t n = 0;
         int err = wasi_sock_send(sock, &iov, 1, 0, &n);
 
+        *sent_bytes = n;
         if (err == WASI_ESUCCESS)
-            sent += n;
-        else if (err == WASI_ETIMEDOUT || err == WASI_EAGAIN)
+            return PLAT_OK;
+        if (err == WASI_ETIMEDOUT || err == WASI_EAGAIN)
             return PLAT_ETIMEDOUT;
-        else if (err != WASI_EINTR)
+        if (err != WASI_EINTR)
             return err;
     }
-    return PLAT_OK;
 }
 
 int plat_shutdown(plat_sock sock)
