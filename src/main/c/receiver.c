@@ -4,7 +4,8 @@
  * The main thread listens, prints "ready", accepts the expected number of
  * connections and gives each its own thread. It releases the senders
  * together (or lets them start as they connect), waits for the warm-up
- * barrier, prints "released", waits until every connection has finished
+ * barrier (and, with --hold 1, for a line "go" on standard input), prints
+ * "released", waits until every connection has finished
  * or failed, prints one "conn" record per finished connection and "done",
  * then waits for "exit" or the end of standard input. docs/protocol.md is
  * the contract for every line printed here.
@@ -22,7 +23,7 @@
 
 enum {
     RECEIVER_MAX_CONNECTIONS = 10000,
-    RECEIVER_STDIN_BYTES = 256
+    RECEIVER_WORD_BYTES = 8
 };
 
 /* Indexed by enum receiver_fault. */
@@ -32,7 +33,7 @@ static const char *const receiver_fault_names[] = {
 static const char receiver_synopsis[] =
     "usage: netscale-receiver --port P --connections N --size S\n"
     "         [--start together|staggered] [--warmup W] [--nodelay 0|1]\n"
-    "         [--bind 127.0.0.1]\n"
+    "         [--hold 0|1] [--bind 127.0.0.1]\n"
     "         [--inject-fault corrupt-ack|repeat-ack|cross-ack|no-ack|hang]\n";
 
 static struct receiver receiver_state;
@@ -52,6 +53,7 @@ static void receiver_parse(struct receiver_config *cfg, int argc,
         {"--warmup", OPT_UINT, 0, 0, UINT32_MAX, NULL, "0..4294967295",
          &cfg->warmup, NULL},
         {"--nodelay", OPT_UINT, 0, 0, 1, NULL, "0|1", &cfg->nodelay, NULL},
+        {"--hold", OPT_UINT, 0, 0, 1, NULL, "0|1", &cfg->hold, NULL},
         {"--bind", OPT_IPV4, 0, 0, 0, NULL, "an IPv4 address like 127.0.0.1",
          NULL, cfg->bind_addr},
         {"--inject-fault", OPT_CHOICE, 0, 0, 0, receiver_fault_names,
@@ -61,6 +63,7 @@ static void receiver_parse(struct receiver_config *cfg, int argc,
     cfg->start = PROTO_START_TOGETHER;
     cfg->warmup = 0;
     cfg->nodelay = 0;
+    cfg->hold = 0;
     cfg->fault = FAULT_NONE;
     cfg->bind_addr[0] = 127;
     cfg->bind_addr[1] = 0;
@@ -163,6 +166,8 @@ static void receiver_release_all(struct receiver *rx)
     }
 }
 
+static void receiver_hold(const struct receiver *rx);
+
 /* Starts the measured phase as docs/protocol.md says; prints "released". */
 static void receiver_release(struct receiver *rx)
 {
@@ -177,6 +182,8 @@ static void receiver_release(struct receiver *rx)
         receiver_release_all(rx);
         counter_await(&rx->warmed, n);
     }
+    if (rx->cfg.hold)
+        receiver_hold(rx);
     /* Printed first, so that it precedes every line of the measured phase. */
     receiver_print_released(plat_clock_ns());
     receiver_release_all(rx);
@@ -226,40 +233,76 @@ static void receiver_close_all(struct receiver *rx)
     }
 }
 
-/* Returns at the end of standard input or after a line "exit". */
-static void receiver_wait_for_exit(void)
+/*
+ * Reads standard input up to the next line and stores its first word (at
+ * most RECEIVER_WORD_BYTES - 1 characters; longer lines give an empty
+ * word). Reads one byte at a time, so that nothing after the line is taken
+ * from the stream. Returns 0 for a line, -1 at the end of input or on a
+ * read error.
+ */
+static int receiver_read_line(char word[RECEIVER_WORD_BYTES])
 {
-    char buf[RECEIVER_STDIN_BYTES];
-    char word[5];
-    size_t word_len = 0;
+    size_t len = 0;
     int too_long = 0;
 
     for (;;) {
+        char c;
         size_t got;
-        int status = plat_read_stdin(buf, sizeof(buf), &got);
+        int status = plat_read_stdin(&c, 1, &got);
 
         if (status != PLAT_OK) {
             diag_call("read stdin", status);
-            return;
+            return -1;
         }
         if (got == 0)
-            return;
-        for (size_t i = 0; i < got; i++) {
-            char c = buf[i];
-
-            if (c == '\n') {
-                word[word_len] = '\0';
-                if (!too_long && text_equal(word, "exit"))
-                    return;
-                word_len = 0;
-                too_long = 0;
-            } else if (c != '\r') {
-                if (word_len < sizeof(word) - 1)
-                    word[word_len++] = c;
-                else
-                    too_long = 1;
-            }
+            return -1;
+        if (c == '\n') {
+            word[too_long ? 0 : len] = '\0';
+            return 0;
         }
+        if (c == '\r')
+            continue;
+        if (len < RECEIVER_WORD_BYTES - 1)
+            word[len++] = c;
+        else
+            too_long = 1;
+    }
+}
+
+/* Returns at the end of standard input or after a line "exit". */
+static void receiver_wait_for_exit(void)
+{
+    char word[RECEIVER_WORD_BYTES];
+
+    while (receiver_read_line(word) == 0) {
+        if (text_equal(word, "exit"))
+            return;
+    }
+}
+
+/*
+ * With --hold 1: prints "holding" and waits for a line "go", so that the
+ * runner can start measuring the receiver before the measured phase
+ * begins. A line "exit" or the end of standard input ends the receiver
+ * with status 1, the senders never released.
+ */
+static void receiver_hold(const struct receiver *rx)
+{
+    char buf[RECEIVER_LINE_BYTES];
+    char word[RECEIVER_WORD_BYTES];
+    struct text_line line;
+
+    text_init(&line, buf, sizeof(buf));
+    text_str(&line, "holding");
+    text_field_u64(&line, "connections", rx->cfg.connections);
+    receiver_print(&line);
+    for (;;) {
+        if (receiver_read_line(word) != 0 || text_equal(word, "exit")) {
+            diag_note("told to exit while holding the release");
+            plat_exit(1);
+        }
+        if (text_equal(word, "go"))
+            return;
     }
 }
 

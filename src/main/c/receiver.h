@@ -40,6 +40,7 @@ struct receiver_config {
     uint64_t start;
     uint64_t warmup;
     uint64_t nodelay;
+    uint64_t hold;
     uint64_t fault;
     uint8_t bind_addr[4];
 };

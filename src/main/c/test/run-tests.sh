@@ -295,6 +295,52 @@ check_golden "$work/receiver-violation/sender.out" sender
 check_golden "$work/receiver-violation/receiver.out" receiver
 end_case
 
+# Reads the receiver's output up to and including its "holding" line.
+await_holding() {
+    local dir="$work/$case_name" line
+    while IFS= read -r -t 20 line <&"$rx_outfd"; do
+        echo "$line" >>"$dir/receiver.out"
+        [[ $line == holding* ]] && return 0
+    done
+    fail "no holding line from the receiver"
+    return 1
+}
+
+# --hold 1: the receiver holds the measured release, after the warm-up,
+# until it reads "go"; the senders are still waiting for it meanwhile.
+begin_case hold-warmup
+start_receiver --port 0 --connections 3 --size 64 --warmup 4 --hold 1
+run_sender sender --connections 3 --first-id 0 --messages 20 --size 64 \
+    --warmup 4
+sender_pid=$!
+if await_holding; then
+    kill -0 "$sender_pid" 2>/dev/null ||
+        fail "the sender ended while the receiver held the release"
+    echo go >&"$rx_in"
+fi
+wait "$sender_pid"; expect_status sender $? 0
+stop_receiver exit
+expect_status receiver "$rx_status" 0
+check_golden "$work/hold-warmup/sender.out" sender
+check_golden "$work/hold-warmup/receiver.out" receiver
+check_receiver_records "$work/hold-warmup/receiver.out" 3
+end_case
+
+# Told to exit while holding: the receiver exits 1 without releasing, and
+# the sender, its connection closed before the release, exits 1.
+begin_case hold-exit
+start_receiver --port 0 --connections 1 --size 64 --hold 1
+run_sender sender --connections 1 --first-id 0 --messages 20 --size 64
+sender_pid=$!
+await_holding && echo exit >&"$rx_in"
+wait "$sender_pid"; expect_status sender $? 1
+stop_receiver eof
+expect_status receiver "$rx_status" 1
+grep -q 'exit while holding' "$work/hold-exit/receiver.err" ||
+    fail "receiver: stderr does not say why it exited"
+check_golden "$work/hold-exit/receiver.out" receiver
+end_case
+
 # With IDLE_S set (make test-wasix sets it past 30): the receiver waits in
 # accept, and the first connection waits for its release, IDLE_S seconds
 # before the second sender connects. Wasmer ends such waits after a

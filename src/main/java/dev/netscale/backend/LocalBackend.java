@@ -17,6 +17,7 @@ import dev.netscale.spec.ExperimentSpec;
 import dev.netscale.spec.ExperimentSpec.ReceiverSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,9 +84,8 @@ public final class LocalBackend implements Backend, SyscallProfiling {
             throw new UncheckedIOException("cannot create " + logs, e);
         }
         ReceiverSpec r = trial.receiver();
-        var msg = spec.message();
-        ReceiverArgs args = new ReceiverArgs(0, trial.senders(), msg.sizeBytes(),
-                spec.start().id(), msg.warmup(), msg.tcpNoDelay(), r.fault());
+        ReceiverArgs args = ReceiverArgs.of(spec, trial);
+        boolean hold = args.hold();
         List<String> cmd = taskset(trial.receiverCpus(),
                 launchers.forRuntime(r.runtime()).command(r, args));
         log.debug("trial {}: {}", trial.index(), cmd);
@@ -118,6 +118,9 @@ public final class LocalBackend implements Backend, SyscallProfiling {
             if (traced) {
                 strace = attachStrace(receiver.pid(), logs, setupDeadline);
             }
+            if (!hold) {
+                probe = startProbe(trial, receiver.pid());
+            }
 
             for (SenderArgs s : SenderArgs.of(spec, trial, port)) {
                 List<String> sc = new ArrayList<>(List.of(artifacts.sender().toString()));
@@ -126,10 +129,15 @@ public final class LocalBackend implements Backend, SyscallProfiling {
                         .redirectOutput(logs.resolve("sender-" + s.index() + ".out").toFile())
                         .redirectError(logs.resolve("sender-" + s.index() + ".err").toFile())));
             }
+            if (hold) {
+                out.await("holding", setupDeadline, "the release of all " + trial.senders()
+                        + " connections", () -> failedSender(senders, rp, logs));
+                probe = startProbe(trial, receiver.pid());
+                send(receiver, "go");
+            }
             out.await("released", setupDeadline, "the release of all " + trial.senders()
                     + " connections", () -> failedSender(senders, rp, logs));
             long t1 = System.nanoTime();
-            probe = startProbe(trial, receiver.pid());
             setupMillis = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
             long trialDeadline = t1 + spec.timeouts().trial().toNanos();
             out.await("done", trialDeadline, "the receiver's done line",
@@ -290,6 +298,18 @@ public final class LocalBackend implements Backend, SyscallProfiling {
         List<String> lines = LineCollector.readLines(file);
         return lines.isEmpty() ? "" : " (" + file.getFileName() + ": "
                 + lines.get(lines.size() - 1) + ")";
+    }
+
+    /** Writes one line to the receiver's standard input. */
+    private static void send(Process receiver, String line) {
+        try {
+            var in = receiver.getOutputStream();
+            in.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+        } catch (IOException e) {
+            throw new TrialFailure("cannot write \"" + line + "\" to the receiver: "
+                    + e.getMessage());
+        }
     }
 
     private static String field(String line, String key) {

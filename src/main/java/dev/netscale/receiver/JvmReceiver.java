@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JvmReceiver {
     private final ReceiverOptions opt;
     private final PrintStream out = System.out;
+    private final BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in));
     private final List<Connection> connections = new ArrayList<>();
     private final CountDownLatch running;
     private final CountDownLatch warmedUp;
@@ -79,18 +80,43 @@ public final class JvmReceiver {
         return report();
     }
 
-    /** The start-together barrier of docs/protocol.md, and the warm-up barrier if any. */
-    private void release() throws InterruptedException {
+    /**
+     * The start-together barrier of docs/protocol.md, the warm-up barrier if any, and with
+     * {@code --hold 1} the wait for "go" before the measured phase.
+     */
+    private void release() throws IOException, InterruptedException {
         if (!opt.staggered()) {
             running.await();
-            releaseAll();
             if (opt.warmup() > 0) {
-                warmedUp.await();
                 releaseAll();
+                warmedUp.await();
+            }
+            if (opt.hold()) {
+                hold();
             }
         }
+        // Printed before the release bytes, so that it precedes every line of the measured
+        // phase.
         out.println("released ns=" + System.nanoTime());
         out.flush();
+        if (!opt.staggered()) {
+            releaseAll();
+        }
+    }
+
+    /** Prints "holding" and waits for a line "go"; "exit" or the end of input ends it. */
+    private void hold() throws IOException {
+        out.println("holding connections=" + opt.connections());
+        out.flush();
+        String line;
+        while ((line = stdin.readLine()) != null && !line.trim().equals("exit")) {
+            if (line.trim().equals("go")) {
+                return;
+            }
+        }
+        System.err.println("receiver: told to exit while holding the release");
+        out.flush();
+        System.exit(1);
     }
 
     private void releaseAll() {
@@ -229,7 +255,6 @@ public final class JvmReceiver {
         }
         out.println("done connections=" + connections.size() + " messages=" + messages);
         out.flush();
-        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in));
         String line;
         while ((line = stdin.readLine()) != null && !line.trim().equals("exit")) {
             // Keep the process, and its counters in /proc, until the runner has read them.

@@ -4,10 +4,12 @@ import java.util.List;
 
 /** The receiver's command line (docs/protocol.md), shared by every receiver runtime. */
 record ReceiverOptions(int port, int connections, int messageBytes, boolean staggered,
-        int warmup, boolean tcpNoDelay, String bind, boolean virtualThreads, String fault) {
+        int warmup, boolean tcpNoDelay, boolean hold, String bind, boolean virtualThreads,
+        String fault) {
 
     static final String USAGE = "usage: receiver --port P --connections N --size S"
-            + " [--start together|staggered] [--warmup W] [--nodelay 0|1] [--bind ADDR]"
+            + " [--start together|staggered] [--warmup W] [--nodelay 0|1] [--hold 0|1]"
+            + " [--bind ADDR]"
             + " [--threads platform|virtual] [--inject-fault KIND]";
     private static final List<String> FAULTS = List.of("none", "corrupt-ack", "repeat-ack",
             "cross-ack", "no-ack", "hang");
@@ -19,6 +21,7 @@ record ReceiverOptions(int port, int connections, int messageBytes, boolean stag
         boolean staggered = false;
         int warmup = 0;
         boolean noDelay = false;
+        boolean hold = false;
         String bind = "127.0.0.1";
         boolean virtual = false;
         String fault = "none";
@@ -36,6 +39,7 @@ record ReceiverOptions(int port, int connections, int messageBytes, boolean stag
                         .equals("staggered");
                 case "--warmup" -> warmup = number(name, v, 0, Integer.MAX_VALUE);
                 case "--nodelay" -> noDelay = word(name, v, List.of("0", "1")).equals("1");
+                case "--hold" -> hold = word(name, v, List.of("0", "1")).equals("1");
                 case "--bind" -> bind = v;
                 case "--threads" -> virtual = word(name, v, List.of("platform", "virtual"))
                         .equals("virtual");
@@ -46,7 +50,7 @@ record ReceiverOptions(int port, int connections, int messageBytes, boolean stag
         if (connections < 0 || size < 0) {
             throw new IllegalArgumentException("--connections and --size are required");
         }
-        return new ReceiverOptions(port, connections, size, staggered, warmup, noDelay, bind,
+        return new ReceiverOptions(port, connections, size, staggered, warmup, noDelay, hold, bind,
                 virtual, fault);
     }
 

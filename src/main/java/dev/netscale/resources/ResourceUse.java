@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a receiver used over a trial's measured window (from its {@code released} line to its
- * {@code done} line), and how busy the receiver's and the senders' CPU sets were meanwhile.
+ * What a receiver used over the probe's window, which holds the trial's measured phase: it
+ * opens while the receiver holds its release (or before the senders start, for a staggered
+ * start) and closes when its {@code done} line is read. Also how busy the receiver's and the
+ * senders' CPU sets were meanwhile.
  * Raw amounts only; per-message figures are the analysis's, which knows the messages.
  *
  * @param source where the CPU time came from: {@code proc} (the process's stat), {@code
@@ -48,7 +50,10 @@ public record ResourceUse(
         return threads.stream().mapToLong(TaskReading::involuntarySwitches).sum();
     }
 
-    /** CPU time over wall time: how many cores the receiver kept busy on average. */
+    /**
+     * CPU time over the probe's window: how many cores the receiver kept busy on average. The
+     * window's margins (the hold, the wait for the done line) are in both.
+     */
     public double coresBusy() {
         return windowNanos > 0 ? (double) cpu.totalNanos() / windowNanos : Double.NaN;
     }

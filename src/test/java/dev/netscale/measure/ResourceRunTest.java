@@ -44,6 +44,10 @@ class ResourceRunTest {
         TrialRecord r = new TrialAnalyzer(spec).analyze(trial, out, Instant.now());
 
         assertThat(r.ok()).as(r.failure()).isTrue();
+        // The probe's first reading came while the receiver held its release.
+        assertThat(out.receiverLines()).filteredOn(l -> l.startsWith("holding")
+                || l.startsWith("released")).extracting(l -> l.split(" ")[0])
+                .containsExactly("holding", "released");
         ResourceUse use = out.resources().orElseThrow();
         assertThat(use.source()).isEqualTo("proc");
         assertThat(use.windowNanos()).isPositive();

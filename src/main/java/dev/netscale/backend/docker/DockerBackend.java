@@ -7,6 +7,7 @@ import dev.netscale.backend.Backend;
 import dev.netscale.backend.TrialOutput;
 import dev.netscale.plan.Trial;
 import dev.netscale.runtime.Artifacts;
+import dev.netscale.runtime.ReceiverArgs;
 import dev.netscale.spec.ExperimentSpec;
 import dev.netscale.spec.ExperimentSpec.ReceiverSpec;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class DockerBackend implements Backend {
             throw new IllegalStateException("prepare() was not called for " + trial);
         }
         List<String> cmd = recipes.receiverCommand(trial.receiver(),
-                DockerTrial.receiverArgs(spec, trial));
+                ReceiverArgs.of(spec, trial));
         TrialContainers trialContainers = new TrialContainers(docker, containers,
                 trial.index(), spec.docker().memoryBytes());
         return new DockerTrial(trialContainers, spec, trial, logs, receiver.tag(), sender.tag(),

@@ -67,13 +67,6 @@ final class DockerTrial {
         this.afterRelease = afterRelease;
     }
 
-    /** The options every receiver takes, for this trial (the port is chosen by the kernel). */
-    static ReceiverArgs receiverArgs(ExperimentSpec spec, Trial trial) {
-        var msg = spec.message();
-        return new ReceiverArgs(0, trial.senders(), msg.sizeBytes(), spec.start().id(),
-                msg.warmup(), msg.tcpNoDelay(), trial.receiver().fault());
-    }
-
     /** @param cmd the receiver's command line inside its image */
     TrialOutput run(List<String> cmd) {
         writeCommand(cmd);
@@ -99,7 +92,7 @@ final class DockerTrial {
                 // attach stream was seen to mix bytes of stdout into stderr when a receiver
                 // prints many lines at once.
                 FrameStreams frames = new FrameStreams(logs.resolve("receiver.attach.err"));
-                ExitLine stdin = containers.keep(new ExitLine());
+                StdinLines stdin = containers.keep(new StdinLines());
                 containers.keep(containers.docker().attachContainerCmd(receiver)
                         .withStdIn(stdin).withStdOut(true).withStdErr(true)
                         .withFollowStream(true).withLogs(true).exec(frames));
@@ -116,12 +109,21 @@ final class DockerTrial {
                 Optional<Long> pid = containers.pid(receiver);
                 receiverCpus = pid.flatMap(Host::allowedCpus).map(CpuSet::format).orElse("");
 
+                boolean hold = ReceiverArgs.of(spec, trial).hold();
+                if (!hold) {
+                    probe = pid.map(this::startProbe).orElse(null);
+                }
                 senders = SenderArgs.of(spec, trial, port);
                 startSenders(senders, setupDeadline);
+                if (hold) {
+                    out.await("holding", setupDeadline, "the release of all " + trial.senders()
+                            + " connections", this::failedContainer);
+                    probe = pid.map(this::startProbe).orElse(null);
+                    stdin.send("go");
+                }
                 out.await("released", setupDeadline, "the release of all " + trial.senders()
                         + " connections", this::failedContainer);
                 long t1 = System.nanoTime();
-                probe = pid.map(this::startProbe).orElse(null);
                 setupMillis = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
                 afterRelease.accept(new DockerBackend.Released(trial, receiver,
                         List.of(senderIds)));
@@ -134,7 +136,7 @@ final class DockerTrial {
                     await(exit, trialDeadline, "the sender containers to exit");
                 }
                 collectSenderLogs();
-                stdin.send(); // tells the receiver to exit
+                stdin.send("exit");
                 receiverStatus = await(receiverExit, System.nanoTime()
                         + spec.timeouts().setup().toNanos(), "the receiver container to exit");
             } catch (TrialFailure e) {

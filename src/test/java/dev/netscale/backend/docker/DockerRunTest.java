@@ -60,6 +60,7 @@ class DockerRunTest {
                     .isEqualTo(r.senderCpus());
             assertThat(r.resources().source()).as("the receiver container's CPU time")
                     .startsWith("cgroup-v");
+            // read first while the receiver held its release, every connection's thread alive
             assertThat(r.resources().receiverThreadsOs()).isGreaterThanOrEqualTo(r.senders());
         });
         assertThat(records).extracting(TrialRecord::receiver).containsAll(List.of("native",
