@@ -110,8 +110,11 @@ start_receiver() {
         exec timeout "$limit_s" "${receiver[@]}" "$@" 2>"$dir/receiver.err"
     }
     rx_pid=$RX_PID
-    rx_in=${RX[1]}
-    rx_outfd=${RX[0]}
+    # Own copies of the coprocess's pipes: bash closes its own when the
+    # receiver exits, which may be before its last line is read.
+    local in_fd=${RX[1]} out_fd=${RX[0]}
+    exec {rx_in}>&"$in_fd" {rx_outfd}<&"$out_fd"
+    eval "exec $in_fd>&- $out_fd<&-"
     : >"$dir/receiver.out"
     rx_port=""
     if IFS= read -r -t 10 line <&"$rx_outfd"; then
@@ -139,6 +142,7 @@ stop_receiver() {
     done
     wait "$rx_pid"
     rx_status=$?
+    exec {rx_outfd}<&-
 }
 
 # run_sender NAME ARGS...: one sender process in the background.
