@@ -75,7 +75,7 @@ public final class SyscallProfiler {
             Trial trial = new Trial(0, 0, r, senders, spec.message().perConnection(senders),
                     cpus[0], cpus[1]);
             Path logs = resultsDir.resolve("logs").resolve("profile-" + r.id());
-            SyscallProfile p = profile(spec, trial, logs);
+            SyscallProfile p = profile(spec, trial, logs, resultsDir);
             SyscallsCsv.append(csv, spec.hash(), p);
             listener.accept(p);
             out.add(p);
@@ -83,36 +83,39 @@ public final class SyscallProfiler {
         return out;
     }
 
-    private SyscallProfile profile(ExperimentSpec spec, Trial trial, Path logs) {
+    private SyscallProfile profile(ExperimentSpec spec, Trial trial, Path logs,
+            Path resultsDir) {
+        String logsCell = TrialAnalyzer.logsPath(logs, resultsDir);
         ReceiverSpec r = trial.receiver();
         String compiler = r.compiler().orElse("");
         if (!(backend instanceof SyscallProfiling tracing)) {
             return failed(trial, compiler, "the " + backend.id() + " backend cannot trace"
-                    + " system calls; profile with the local backend", logs);
+                    + " system calls; profile with the local backend", logsCell);
         }
         if (!onPath("strace")) {
             return failed(trial, compiler, "strace not found; install it (apt-get install"
-                    + " strace, as root, or make setup)", logs);
+                    + " strace, as root, or make setup)", logsCell);
         }
         TrialOutput out = tracing.runTraced(spec, trial, logs);
         TrialRecord checked = new TrialAnalyzer(spec).analyze(trial, out, Instant.now());
         if (!checked.ok()) {
-            return failed(trial, compiler, checked.failure(), logs);
+            return failed(trial, compiler, checked.failure(), logsCell);
         }
         if (out.syscalls().isEmpty()) {
-            return failed(trial, compiler, "the backend returned no system call counts", logs);
+            return failed(trial, compiler, "the backend returned no system call counts",
+                    logsCell);
         }
         SyscallCounts counts = out.syscalls().get();
         long messages = ReceiverReport.parse(out.receiverLines()).connections().stream()
                 .mapToLong(c -> c.messages() + c.warmup()).sum();
         return new SyscallProfile(r.id(), r.runtime().id(), compiler, trial.senders(),
-                counts.method(), messages, "", logs.toString(), counts.syscalls());
+                counts.method(), messages, "", logsCell, counts.syscalls());
     }
 
     private static SyscallProfile failed(Trial trial, String compiler, String reason,
-            Path logs) {
+            String logs) {
         return new SyscallProfile(trial.receiver().id(), trial.receiver().runtime().id(),
-                compiler, trial.senders(), SyscallCounts.ATTACH, 0, reason, logs.toString(),
+                compiler, trial.senders(), SyscallCounts.ATTACH, 0, reason, logs,
                 List.of());
     }
 

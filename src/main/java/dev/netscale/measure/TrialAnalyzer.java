@@ -9,6 +9,7 @@ import dev.netscale.spec.CpuSet;
 import dev.netscale.spec.Defaults;
 import dev.netscale.spec.ExperimentSpec;
 import dev.netscale.stats.RttPercentiles;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,9 +27,35 @@ import org.HdrHistogram.Histogram;
  */
 public final class TrialAnalyzer {
     private final ExperimentSpec spec;
+    private final Path runFolder;
 
+    /** Records each trial's logs folder as the backend gave it. */
     public TrialAnalyzer(ExperimentSpec spec) {
+        this(spec, null);
+    }
+
+    /**
+     * Records each trial's logs folder relative to {@code runFolder} when it lies inside,
+     * so that a results folder can be moved or shared with its logs.
+     */
+    public TrialAnalyzer(ExperimentSpec spec, Path runFolder) {
         this.spec = spec;
+        this.runFolder = runFolder;
+    }
+
+    /** A logs folder relative to the run folder when it lies inside, else as given. */
+    public static String logsPath(Path logs, Path runFolder) {
+        if (logs == null) {
+            return "";
+        }
+        if (runFolder != null) {
+            Path base = runFolder.toAbsolutePath().normalize();
+            Path abs = logs.toAbsolutePath().normalize();
+            if (abs.startsWith(base)) {
+                return base.relativize(abs).toString();
+            }
+        }
+        return logs.toString();
     }
 
     public TrialRecord analyze(Trial trial, TrialOutput out, Instant startedAt) {
@@ -170,6 +197,6 @@ public final class TrialAnalyzer {
                 hasRtt ? RttPercentiles.encode(rtt) : "", threads, CpuSet.format(trial.receiverCpus()),
                 out.receiverCpusActual(), CpuSet.format(trial.senderCpus()), senderCpus,
                 out.setupMillis(), out.trialMillis(), startedAt.toString(),
-                out.logs() == null ? "" : out.logs().toString(), warnings, resources);
+                logsPath(out.logs(), runFolder), warnings, resources);
     }
 }

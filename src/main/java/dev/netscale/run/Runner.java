@@ -83,7 +83,7 @@ public final class Runner {
         Points points = new Points(rule, earlier);
         int next = earlier.stream().mapToInt(TrialRecord::trial).max().orElse(0) + 1;
 
-        TrialAnalyzer analyzer = new TrialAnalyzer(spec);
+        TrialAnalyzer analyzer = new TrialAnalyzer(spec, folder.dir());
         List<TrialRecord> records = new ArrayList<>();
         long begin = System.nanoTime();
         for (int i = 0; i < toRun.size(); i++) {

@@ -48,8 +48,9 @@ class FaultTest {
         assertThat(bad.ok()).isFalse();
         assertThat(bad.failure()).contains(reason);
         assertThat(bad.throughput()).isNaN();
-        assertThat(Files.readString(Path.of(bad.logs()).resolve("sender-0.out"))
-                + Files.readString(Path.of(bad.logs()).resolve("sender-1.out")))
+        Path logs = LocalRuns.logs(out, spec, bad);
+        assertThat(Files.readString(logs.resolve("sender-0.out"))
+                + Files.readString(logs.resolve("sender-1.out")))
                 .contains("error");
         TrialRecord healthy = LocalRuns.trial(records, "healthy");
         assertThat(healthy.ok()).as(healthy.failure()).isTrue();

@@ -52,7 +52,7 @@ class LocalRunTest {
                 Path.of("experiments/quick.yaml"));
         assertThat(TrialsCsv.read(run.resolve("trials.csv")).trials()).hasSize(12);
         for (TrialRecord r : records) {
-            String receiverOut = Files.readString(Path.of(r.logs()).resolve("receiver.out"));
+            String receiverOut = Files.readString(run.resolve(r.logs()).resolve("receiver.out"));
             String kind = r.runtime().equals("jvm-virtual") ? "virtual" : "os";
             assertThat(receiverOut.lines().filter(l -> l.startsWith("conn "))).as(r.key())
                     .hasSize(r.senders())

@@ -1,5 +1,7 @@
 package dev.netscale.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.netscale.backend.LocalBackend;
 import dev.netscale.env.Host;
 import dev.netscale.plan.Planner;
@@ -12,6 +14,9 @@ import dev.netscale.runtime.Launchers;
 import dev.netscale.spec.ExperimentSpec;
 import dev.netscale.spec.SpecLoader;
 import dev.netscale.stats.Sample;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +66,22 @@ final class LocalRuns {
             throw new AssertionError(found.size() + " trials of " + receiver + " in " + records);
         }
         return found.get(0);
+    }
+
+    /**
+     * A trial's logs folder: trials.csv records it relative to the run folder, which is the
+     * one folder under {@code out/NAME/}.
+     */
+    static Path logs(Path out, ExperimentSpec spec, TrialRecord r) {
+        Path logs = Path.of(r.logs());
+        assertThat(logs).as("logs recorded relative to the run folder").isRelative();
+        try (var runs = Files.list(out.resolve(spec.name()))) {
+            List<Path> found = runs.toList();
+            assertThat(found).as("run folders").hasSize(1);
+            return found.get(0).resolve(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<TrialRecord> run(ExperimentSpec spec, Path out, Events events) {

@@ -41,8 +41,8 @@ class WasmerRunTest {
     @CsvSource({"cranelift, 16", "cranelift, 1024", "cranelift, 65536", "singlepass, 1024"})
     void servesEverySenderOnItsOwnGuestThreadWithCorrectCounts(String compiler, int size)
             throws IOException {
-        List<TrialRecord> records = LocalRuns.run(spec(compiler, size, 600, "[1, 3]"), out,
-                new LocalRuns.Events());
+        ExperimentSpec spec = spec(compiler, size, 600, "[1, 3]");
+        List<TrialRecord> records = LocalRuns.run(spec, out, new LocalRuns.Events());
 
         assertThat(records).hasSize(2).allSatisfy(r -> {
             assertThat(r.ok()).as(r.key() + ": " + r.failure()).isTrue();
@@ -51,7 +51,7 @@ class WasmerRunTest {
             assertThat(r.compiler()).isEqualTo(compiler);
         });
         for (TrialRecord r : records) {
-            Path logs = Path.of(r.logs());
+            Path logs = LocalRuns.logs(out, spec, r);
             // The module itself says which platform layer it was built with.
             assertThat(Files.readString(logs.resolve("receiver.out"))).startsWith("ready ")
                     .contains("runtime=wasmer").contains("released ").contains("done ");

@@ -46,10 +46,10 @@ class DockerFaultTest {
         assertThat(doomed.ok()).isFalse();
         assertThat(doomed.failure()).startsWith("sender 0 exited with status 137 (killed)");
         assertThat(doomed.throughput()).isNaN();
-        assertThat(Path.of(doomed.logs()).resolve("sender-0.out")).content()
+        assertThat(run.folder().resolve(doomed.logs()).resolve("sender-0.out")).content()
                 .startsWith("connected connections=1");
         // A killed peer closes its socket, or resets it when unread bytes were pending.
-        assertThat(Path.of(doomed.logs()).resolve("receiver.out")).content()
+        assertThat(run.folder().resolve(doomed.logs()).resolve("receiver.out")).content()
                 .containsPattern("error id=0 reason=(closed|truncated|recv-failed code=104)");
         assertThat(healthy.ok()).as(healthy.failure()).isTrue();
         assertThat(healthy.messages()).isEqualTo(40_000);

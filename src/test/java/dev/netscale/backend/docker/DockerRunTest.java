@@ -69,7 +69,7 @@ class DockerRunTest {
         assertThat(TrialsCsv.read(run.folder().resolve("trials.csv")).trials()).hasSize(trials);
 
         for (TrialRecord r : records) {
-            Path logs = Path.of(r.logs());
+            Path logs = run.folder().resolve(r.logs());
             assertThat(logs.resolve("receiver.out")).content().contains("ready port=")
                     .contains("done connections=" + r.senders());
             assertThat(logs.resolve("receiver.err")).exists();

@@ -62,7 +62,7 @@ class DockerWasmerTest {
             assertThat(r.receiverCpusActual()).isEqualTo(r.receiverCpus());
         });
         for (TrialRecord r : run.records()) {
-            Path logs = Path.of(r.logs());
+            Path logs = run.folder().resolve(r.logs());
             assertThat(logs.resolve("receiver.out")).content().startsWith("ready ")
                     .contains("runtime=wasmer");
             assertThat(logs.resolve("receiver.cmd")).content()
