@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
 import dev.netscale.runtime.RuntimeUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +32,13 @@ final class Images {
     static final String BASE = "debian:bookworm-slim";
     /** Set on a base image made by scripts/docker-base-image.sh rather than pulled. */
     static final String BASE_LOCAL_LABEL = "dev.netscale.base";
+
+    /**
+     * Images of one repository kept when a new one is built: the newest few, so that disk use
+     * stays bounded while checkouts of recent sources, or a run going on beside this one,
+     * keep theirs. Images in use by a container are never removed.
+     */
+    static final int KEEP_PER_REPOSITORY = 3;
 
     private static final Logger log = LoggerFactory.getLogger(Images.class);
 
@@ -100,8 +110,45 @@ final class Images {
                 new RuntimeUnavailableException("image " + tag + " was built but is not listed"));
         log.info("built image {} in {} ms", tag, TimeUnit.NANOSECONDS.toMillis(
                 System.nanoTime() - t0));
+        pruneOlder(recipe.repository());
         // The build reports a short id; the inspected one is the full id a reused image has.
         return new Prepared(tag, built.getId(), built.getSize(), true);
+    }
+
+    /**
+     * Removes this repository's netscale images beyond the newest {@link #KEEP_PER_REPOSITORY}.
+     * An image a container uses, or one tagged for another repository as well, is left alone:
+     * the daemon refuses to remove it without force, which is never asked for.
+     *
+     * @return the tags removed
+     */
+    List<String> pruneOlder(String repository) {
+        List<String> removed = new ArrayList<>();
+        List<Image> images;
+        try {
+            images = docker.listImagesCmd().withReferenceFilter(repository)
+                    .withLabelFilter(Map.of(ContainerTracker.LABEL, "1")).exec();
+        } catch (RuntimeException e) {
+            log.debug("cannot list the images of {}: {}", repository, e.toString());
+            return removed;
+        }
+        List<Image> newestFirst = images.stream()
+                .sorted(Comparator.comparing(Image::getCreated,
+                        Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                .toList();
+        for (Image old : newestFirst.subList(Math.min(KEEP_PER_REPOSITORY, newestFirst.size()),
+                newestFirst.size())) {
+            String[] tags = old.getRepoTags() == null ? new String[0] : old.getRepoTags();
+            try {
+                docker.removeImageCmd(old.getId()).withForce(false).exec();
+                removed.addAll(List.of(tags));
+                log.info("removed the older image {}", String.join(", ", tags));
+            } catch (RuntimeException e) {
+                // In use, tagged twice, or already gone: kept.
+                log.debug("kept image {}: {}", old.getId(), DockerConnection.rootCause(e));
+            }
+        }
+        return removed;
     }
 
     private Optional<InspectImageResponse> inspect(String tag) {
