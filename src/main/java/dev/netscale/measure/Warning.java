@@ -18,7 +18,12 @@ public enum Warning {
             + " uncertain by more than 10%; raise message.total or use message.per-sender"),
     SENDER_LIMITED("sender-limited", "the senders' CPU set was at least 90% busy over the"
             + " window, so the senders, not the receiver, may have set the throughput; give"
-            + " the senders more CPUs (senders.cpus) or put fewer senders on each");
+            + " the senders more CPUs (senders.cpus) or put fewer senders on each"),
+    SUPERLINEAR("superlinear", "throughput grew faster than the sender count from the first"
+            + " point, beyond its 95% interval: the first point was held back by something that"
+            + " more senders hide, often an idle CPU waking up for every message, so ratios to"
+            + " it overstate scaling; compare against the second point, or keep the receiver's"
+            + " CPUs from idling");
 
     private final String id;
     private final String advice;

@@ -49,6 +49,10 @@ final class QualityWarnings {
                 tally(tallies, SINGLE_REPETITION, SINGLE_REPETITION_ADVICE).points
                         .add(where(p.receiver(), p.senders()));
             }
+            if (superlinear(p)) {
+                tally(tallies, Warning.SUPERLINEAR.id(), Warning.SUPERLINEAR.advice()).points
+                        .add(where(p.receiver(), p.senders()));
+            }
             if (p.throughput().ci95HalfWidth() > HIGH_VARIANCE_SHARE * p.throughput().mean()) {
                 tally(tallies, Warning.HIGH_VARIANCE.id(), Warning.HIGH_VARIANCE.advice()).points
                         .add(where(p.receiver(), p.senders()));
@@ -57,6 +61,21 @@ final class QualityWarnings {
         List<Kind> out = new ArrayList<>();
         tallies.forEach((kind, t) -> out.add(new Kind(kind, t.points, t.trials, t.advice)));
         return out;
+    }
+
+    /**
+     * Whether a point's ratio to the first point exceeds the ratio of their sender counts
+     * (linear scaling), even at the low end of its 95% interval; with no interval, the ratio
+     * itself.
+     */
+    static boolean superlinear(PointSummary p) {
+        if (p.firstSenders() <= 0 || p.senders() <= p.firstSenders()) {
+            return false;
+        }
+        double linear = (double) p.senders() / p.firstSenders();
+        double low = Double.isNaN(p.ratioToFirst().ci95Low()) ? p.ratioToFirst().value()
+                : p.ratioToFirst().ci95Low();
+        return low > linear;
     }
 
     private static final class Tally {

@@ -56,4 +56,23 @@ class QualityWarningsTest {
         assertThat(kinds.get(1).points()).containsExactly("jvm at 2 senders");
         assertThat(kinds.get(1).trials()).isZero();
     }
+
+    @Test
+    void aPointScalingFasterThanItsSenderCountBeyondItsIntervalIsMarkedSuperlinear() {
+        // 1 sender about 100, 2 senders about 300: a ratio near 3 with a narrow interval,
+        // above the linear 2. 4 senders about 390: 3.9, below the linear 4.
+        List<TrialRecord> trials = new java.util.ArrayList<>();
+        for (double d : new double[] {-2, 0, 2}) {
+            trials.add(TrialBuilder.ok("native", 1, 100 + d).build());
+            trials.add(TrialBuilder.ok("native", 2, 300 + d).build());
+            trials.add(TrialBuilder.ok("native", 4, 390 + d).build());
+        }
+
+        List<QualityWarnings.Kind> kinds =
+                QualityWarnings.of(trials, PointSummaries.of(trials, null));
+
+        assertThat(kinds).extracting(QualityWarnings.Kind::kind).containsExactly("superlinear");
+        assertThat(kinds.get(0).points()).containsExactly("native at 2 senders");
+        assertThat(kinds.get(0).advice()).isEqualTo(Warning.SUPERLINEAR.advice());
+    }
 }
