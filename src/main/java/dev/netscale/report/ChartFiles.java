@@ -27,6 +27,7 @@ final class ChartFiles {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        ChartStyle.fitLegend(chart);
         Path png = dir.resolve(stem + ".png");
         Path svg = dir.resolve(stem + ".svg");
         try {

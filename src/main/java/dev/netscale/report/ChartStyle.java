@@ -55,6 +55,41 @@ final class ChartStyle {
         return chart;
     }
 
+    /**
+     * Room each legend entry takes beside its text: the line and marker sample and the gaps,
+     * about what XChart draws at its default legend style.
+     */
+    private static final int LEGEND_ENTRY_EXTRA_PX = 50;
+
+    /**
+     * Moves the legend to the right, one entry per line, when its entries would not fit in
+     * one row below the plot: XChart cuts such a row off at the chart's edge.
+     */
+    static void fitLegend(XYChart chart) {
+        XYStyler styler = chart.getStyler();
+        if (styler.getLegendPosition() != Styler.LegendPosition.OutsideS) {
+            return;
+        }
+        java.awt.image.BufferedImage scratch =
+                new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scratch.createGraphics();
+        try {
+            java.awt.FontMetrics metrics = g.getFontMetrics(styler.getLegendFont());
+            int row = 2 * styler.getLegendPadding();
+            for (var series : chart.getSeriesCollection()) {
+                if (series.isShowInLegend()) {
+                    row += metrics.stringWidth(series.getName()) + LEGEND_ENTRY_EXTRA_PX;
+                }
+            }
+            if (row > chart.getWidth()) {
+                styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+                styler.setLegendLayout(Styler.LegendLayout.Vertical);
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
     static Color color(int receiverIndex) {
         return PALETTE[receiverIndex % PALETTE.length];
     }

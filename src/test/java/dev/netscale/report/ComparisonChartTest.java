@@ -28,6 +28,27 @@ class ComparisonChartTest {
                 .containsExactly(2);
     }
 
+    @Test
+    void aLegendTooWideForOneRowMovesToTheRightOneEntryPerLine() {
+        List<ComparisonChart.Curve> four = new java.util.ArrayList<>();
+        for (String r : List.of("native", "jvm", "jvm-virtual", "wasmer")) {
+            four.add(new ComparisonChart.Curve(r, new double[] {1, 2}, new double[] {1, 2},
+                    new double[] {0, 0}, new double[] {1, 2}, new double[] {0, 0}));
+        }
+        XYChart wide = ComparisonChart.build("quick/A1", "quick/B2", four);
+        XYChart narrow = ComparisonChart.build("quick/A1", "quick/B2", four.subList(0, 1));
+
+        ChartStyle.fitLegend(wide);
+        ChartStyle.fitLegend(narrow);
+
+        assertThat(wide.getStyler().getLegendPosition())
+                .isEqualTo(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        assertThat(wide.getStyler().getLegendLayout())
+                .isEqualTo(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        assertThat(narrow.getStyler().getLegendPosition())
+                .isEqualTo(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    }
+
     private static XYSeries series(XYChart chart, String name) {
         return chart.getSeriesCollection().stream().filter(s -> s.getName().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no series " + name));
