@@ -1,11 +1,9 @@
 package dev.netscale.backend;
 
-import dev.netscale.env.Host;
 import dev.netscale.measure.SenderReport;
 import dev.netscale.plan.Trial;
 import dev.netscale.resources.ProbeTarget;
 import dev.netscale.resources.ResourceProbe;
-import dev.netscale.resources.ResourceUse;
 import dev.netscale.resources.StraceSummary;
 import dev.netscale.resources.SyscallCounts;
 import dev.netscale.runtime.Artifacts;
@@ -33,9 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs receivers and senders as plain processes on this host, pinned with {@code taskset}.
  * The receiver binds port 0 and prints its port, so no port is chosen in advance and no other
- * program can take it first. A {@link ResourceProbe} reads the receiver's resource use from
- * its released line to its done line; a traced trial also attaches {@code strace -c -f} to it
- * from its ready line to its done line.
+ * program can take it first. The steps of a trial are {@link TrialSteps}'; a traced trial
+ * also attaches {@code strace -c -f} to the receiver from its ready line to its done line.
  */
 public final class LocalBackend implements Backend, SyscallProfiling {
     private static final Logger log = LoggerFactory.getLogger(LocalBackend.class);
@@ -78,135 +75,158 @@ public final class LocalBackend implements Backend, SyscallProfiling {
     }
 
     private TrialOutput run(ExperimentSpec spec, Trial trial, Path logs, boolean traced) {
-        try {
-            Files.createDirectories(logs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + logs, e);
-        }
         ReceiverSpec r = trial.receiver();
-        ReceiverArgs args = ReceiverArgs.of(spec, trial);
-        boolean hold = args.hold();
         List<String> cmd = taskset(trial.receiverCpus(),
-                launchers.forRuntime(r.runtime()).command(r, args));
+                launchers.forRuntime(r.runtime()).command(r, ReceiverArgs.of(spec, trial)));
         log.debug("trial {}: {}", trial.index(), cmd);
-        writeCommand(logs.resolve("receiver.cmd"), cmd);
+        return new ProcessTrial(spec, trial, logs, traced).run(cmd);
+    }
 
-        long t0 = System.nanoTime();
-        long setupDeadline = t0 + spec.timeouts().setup().toNanos();
-        Optional<String> failure = Optional.empty();
-        String receiverCpus = "";
-        long setupMillis = 0;
-        long trialMillis = 0;
-        int receiverExit = -1;
-        List<Process> senders = new ArrayList<>();
-        Process receiver = null;
-        LineCollector out = null;
-        Process strace = null;
-        ResourceProbe probe = null;
-        Optional<ResourceUse> resources = Optional.empty();
-        Optional<SyscallCounts> syscalls = Optional.empty();
-        try {
-            receiver = processes.start(new ProcessBuilder(cmd)
-                    .redirectError(logs.resolve("receiver.err").toFile()));
-            out = new LineCollector(receiver.getInputStream(), logs.resolve("receiver.out"),
+    /** One trial's steps with plain processes. */
+    private final class ProcessTrial extends TrialSteps {
+        private final boolean traced;
+        private final List<Process> senders = new ArrayList<>();
+        private Process receiver;
+        private Process strace;
+
+        ProcessTrial(ExperimentSpec spec, Trial trial, Path logs, boolean traced) {
+            super(spec, trial, logs);
+            this.traced = traced;
+        }
+
+        @Override
+        protected LineCollector startReceiver(List<String> command, long deadlineNanos) {
+            receiver = start(new ProcessBuilder(command)
+                    .redirectError(logs.resolve("receiver.err").toFile()), "the receiver");
+            return new LineCollector(receiver.getInputStream(), logs.resolve("receiver.out"),
                     "receiver-" + trial.index());
-            Process rp = receiver;
-            String ready = out.await("ready", setupDeadline, "the receiver's ready line",
-                    () -> exited(rp, "receiver", logs.resolve("receiver.err")));
-            int port = Integer.parseInt(field(ready, "port"));
-            receiverCpus = Host.allowedCpus(receiver.pid()).map(CpuSet::format).orElse("");
-            if (traced) {
-                strace = attachStrace(receiver.pid(), logs, setupDeadline);
-            }
-            if (!hold) {
-                probe = startProbe(trial, receiver.pid());
-            }
+        }
 
-            for (SenderArgs s : SenderArgs.of(spec, trial, port)) {
+        @Override
+        protected Optional<Long> receiverPid() {
+            return Optional.of(receiver.pid());
+        }
+
+        @Override
+        protected void afterReady(long pid, long deadlineNanos) throws InterruptedException {
+            if (traced) {
+                strace = attachStrace(pid, logs, deadlineNanos);
+            }
+        }
+
+        @Override
+        protected void startSenders(List<SenderArgs> args, long deadlineNanos) {
+            for (SenderArgs s : args) {
                 List<String> sc = new ArrayList<>(List.of(artifacts.sender().toString()));
                 sc.addAll(s.args());
-                senders.add(processes.start(new ProcessBuilder(taskset(trial.senderCpus(), sc))
+                senders.add(start(new ProcessBuilder(taskset(trial.senderCpus(), sc))
                         .redirectOutput(logs.resolve("sender-" + s.index() + ".out").toFile())
-                        .redirectError(logs.resolve("sender-" + s.index() + ".err").toFile())));
+                        .redirectError(logs.resolve("sender-" + s.index() + ".err").toFile()),
+                        "sender " + s.index()));
             }
-            if (hold) {
-                out.await("holding", setupDeadline, "the release of all " + trial.senders()
-                        + " connections", () -> failedSender(senders, rp, logs));
-                probe = startProbe(trial, receiver.pid());
-                send(receiver, "go");
+        }
+
+        @Override
+        protected void tellReceiver(String line) {
+            try {
+                var in = receiver.getOutputStream();
+                in.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+                in.flush();
+            } catch (IOException e) {
+                throw new TrialFailure("cannot write \"" + line + "\" to the receiver: "
+                        + e.getMessage());
             }
-            out.await("released", setupDeadline, "the release of all " + trial.senders()
-                    + " connections", () -> failedSender(senders, rp, logs));
-            long t1 = System.nanoTime();
-            setupMillis = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
-            long trialDeadline = t1 + spec.timeouts().trial().toNanos();
-            out.await("done", trialDeadline, "the receiver's done line",
-                    () -> failedSender(senders, rp, logs));
-            trialMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
-            resources = finishProbe(trial, probe);
-            if (strace != null) {
-                syscalls = Optional.of(detachStrace(strace, logs));
+        }
+
+        @Override
+        protected String failure() {
+            for (int i = 0; i < senders.size(); i++) {
+                Process s = senders.get(i);
+                if (!s.isAlive() && s.exitValue() != 0) {
+                    return "sender " + i + " exited with status " + s.exitValue()
+                            + lastLine(logs.resolve("sender-" + i + ".out"))
+                            + lastLine(logs.resolve("sender-" + i + ".err"));
+                }
             }
+            return exited(receiver, "receiver", logs.resolve("receiver.err"));
+        }
+
+        @Override
+        protected ResourceProbe startProbe(long pid) {
+            try {
+                return ResourceProbe.start(ProbeTarget.process(pid), trial.receiverCpus(),
+                        trial.senderCpus());
+            } catch (RuntimeException e) {
+                return probeUnavailable(e);
+            }
+        }
+
+        @Override
+        protected Optional<SyscallCounts> afterDone() throws InterruptedException {
+            return strace == null ? Optional.empty()
+                    : Optional.of(detachStrace(strace, logs));
+        }
+
+        @Override
+        protected void awaitSenders(long deadlineNanos) throws InterruptedException {
             for (Process s : senders) {
-                long left = trialDeadline - System.nanoTime();
-                if (!s.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                if (!s.waitFor(Math.max(0, deadlineNanos - System.nanoTime()),
+                        TimeUnit.NANOSECONDS)) {
                     throw new TrialFailure("timed out waiting for the senders to exit");
                 }
             }
-            receiver.getOutputStream().close(); // tells the receiver to exit
-            if (receiver.waitFor(spec.timeouts().setup().toMillis(), TimeUnit.MILLISECONDS)) {
-                receiverExit = receiver.exitValue();
+        }
+
+        @Override
+        protected int stopReceiver(long deadlineNanos) throws InterruptedException {
+            try {
+                receiver.getOutputStream().close(); // the end of input tells it to exit
+            } catch (IOException e) {
+                // It exited already; its status says how.
             }
-        } catch (TrialFailure e) {
-            failure = Optional.of(e.getMessage() + timeoutHint(e.getMessage(), spec));
-        } catch (IOException e) {
-            failure = Optional.of("cannot start " + cmd.get(0) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = Optional.of("interrupted");
-        } finally {
-            if (probe != null) {
-                probe.close();
-            }
+            return receiver.waitFor(millisLeft(deadlineNanos), TimeUnit.MILLISECONDS)
+                    ? receiver.exitValue() : -1;
+        }
+
+        @Override
+        protected int cleanUp(boolean failed, int receiverStatus) {
             if (strace != null) {
                 processes.end(strace);
             }
             senders.forEach(processes::end);
-            if (receiver != null) {
-                int status = processes.end(receiver);
-                receiverExit = receiverExit >= 0 ? receiverExit : failure.isPresent() ? -1 : status;
+            if (receiver == null) {
+                return receiverStatus;
             }
+            int status = processes.end(receiver);
+            return receiverStatus >= 0 ? receiverStatus : failed ? -1 : status;
         }
-        List<String> receiverLines = out == null ? List.of() : out.lines(5_000);
-        return new TrialOutput(receiverLines, receiverExit, senderOutputs(senders, logs), failure,
-                receiverCpus, setupMillis, trialMillis, logs, resources, syscalls);
-    }
 
-    /**
-     * Starts reading the receiver's resource use. A probe that cannot start leaves the trial
-     * without resource figures rather than failing it: the throughput is still good.
-     */
-    private static ResourceProbe startProbe(Trial trial, long pid) {
-        try {
-            return ResourceProbe.start(ProbeTarget.process(pid), trial.receiverCpus(),
-                    trial.senderCpus());
-        } catch (RuntimeException e) {
-            log.warn("trial {}: the receiver's resource use is not measured: {}", trial.index(),
-                    e.getMessage());
-            return null;
+        @Override
+        protected List<String> receiverLines(LineCollector out) {
+            return out == null ? List.of() : out.lines(5_000);
         }
-    }
 
-    private static Optional<ResourceUse> finishProbe(Trial trial, ResourceProbe probe) {
-        if (probe == null) {
-            return Optional.empty();
+        @Override
+        protected List<TrialOutput.SenderOutput> senderOutputs() {
+            List<TrialOutput.SenderOutput> out = new ArrayList<>();
+            for (int i = 0; i < senders.size(); i++) {
+                List<String> lines = LineCollector.readLines(logs.resolve("sender-" + i
+                        + ".out"));
+                Process p = senders.get(i);
+                int exit = p.isAlive() ? -1 : p.exitValue();
+                out.add(new TrialOutput.SenderOutput(i, lines, exit,
+                        SenderReport.parse(lines).cpus()));
+            }
+            return out;
         }
-        try {
-            return Optional.of(probe.finish());
-        } catch (RuntimeException e) {
-            log.warn("trial {}: the receiver's resource use is not measured: {}", trial.index(),
-                    e.getMessage());
-            return Optional.empty();
+
+        private Process start(ProcessBuilder builder, String what) {
+            try {
+                return processes.start(builder);
+            } catch (IOException e) {
+                throw new TrialFailure("cannot start " + what + " (" + builder.command().get(0)
+                        + "): " + e.getMessage());
+            }
         }
     }
 
@@ -215,11 +235,16 @@ public final class LocalBackend implements Backend, SyscallProfiling {
      * waits until strace says it is attached, so that no message goes uncounted.
      */
     private Process attachStrace(long pid, Path logs, long deadlineNanos)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         List<String> cmd = List.of("strace", "-c", "-f", "-o",
                 logs.resolve(STRACE_OUT).toString(), "-p", Long.toString(pid));
         writeCommand(logs.resolve("strace.cmd"), cmd);
-        Process strace = processes.start(new ProcessBuilder(cmd));
+        Process strace;
+        try {
+            strace = processes.start(new ProcessBuilder(cmd));
+        } catch (IOException e) {
+            throw new TrialFailure("cannot start strace: " + e.getMessage());
+        }
         LineCollector err = new LineCollector(strace.getErrorStream(), logs.resolve("strace.err"),
                 "strace-" + pid);
         String line = err.await("strace:", deadlineNanos, "strace to attach to the receiver",
@@ -255,70 +280,9 @@ public final class LocalBackend implements Backend, SyscallProfiling {
         }
     }
 
-    private static String timeoutHint(String reason, ExperimentSpec spec) {
-        if (!reason.startsWith("timed out")) {
-            return "";
-        }
-        return reason.contains("release") || reason.contains("ready")
-                ? " (setup timeout " + spec.timeouts().setup().toSeconds() + " s)"
-                : " (trial timeout " + spec.timeouts().trial().toSeconds() + " s)";
-    }
-
-    private static List<TrialOutput.SenderOutput> senderOutputs(List<Process> senders, Path logs) {
-        List<TrialOutput.SenderOutput> out = new ArrayList<>();
-        for (int i = 0; i < senders.size(); i++) {
-            List<String> lines = LineCollector.readLines(logs.resolve("sender-" + i + ".out"));
-            Process p = senders.get(i);
-            int exit = p.isAlive() ? -1 : p.exitValue();
-            out.add(new TrialOutput.SenderOutput(i, lines, exit,
-                    SenderReport.parse(lines).cpus()));
-        }
-        return out;
-    }
-
-    /** The reason to stop waiting, if a sender or the receiver died. */
-    private static String failedSender(List<Process> senders, Process receiver, Path logs) {
-        for (int i = 0; i < senders.size(); i++) {
-            Process s = senders.get(i);
-            if (!s.isAlive() && s.exitValue() != 0) {
-                return "sender " + i + " exited with status " + s.exitValue()
-                        + lastLine(logs.resolve("sender-" + i + ".out"))
-                        + lastLine(logs.resolve("sender-" + i + ".err"));
-            }
-        }
-        return exited(receiver, "receiver", logs.resolve("receiver.err"));
-    }
-
     private static String exited(Process p, String what, Path stderr) {
         return p.isAlive() ? null : what + " exited with status " + p.exitValue()
-                + lastLine(stderr);
-    }
-
-    private static String lastLine(Path file) {
-        List<String> lines = LineCollector.readLines(file);
-        return lines.isEmpty() ? "" : " (" + file.getFileName() + ": "
-                + lines.get(lines.size() - 1) + ")";
-    }
-
-    /** Writes one line to the receiver's standard input. */
-    private static void send(Process receiver, String line) {
-        try {
-            var in = receiver.getOutputStream();
-            in.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
-            in.flush();
-        } catch (IOException e) {
-            throw new TrialFailure("cannot write \"" + line + "\" to the receiver: "
-                    + e.getMessage());
-        }
-    }
-
-    private static String field(String line, String key) {
-        for (String part : line.split("\\s+")) {
-            if (part.startsWith(key + "=")) {
-                return part.substring(key.length() + 1);
-            }
-        }
-        throw new TrialFailure("line '" + line + "' lacks " + key + "=");
+                + TrialSteps.lastLine(stderr);
     }
 
     static List<String> taskset(BitSet cpus, List<String> command) {

@@ -16,9 +16,9 @@ import java.util.Optional;
  * @param receiverCpusActual the receiver's allowed-CPU list read from the kernel
  * @param setupMillis from starting the receiver until the measured phase was released
  * @param trialMillis from the release until the receiver's done line
- * @param resources what the receiver used from its released line to its done line, read by a
- *     {@link dev.netscale.resources.ResourceProbe}; empty when it could not be read (the
- *     trial broke off first, or the backend does not probe)
+ * @param resources what the receiver used over its measured phase (see {@link TrialSteps}),
+ *     read by a {@link dev.netscale.resources.ResourceProbe}; empty when it could not be read
+ *     (the trial broke off first, or the backend does not probe)
  * @param syscalls the receiver's system calls, for a traced trial only
  */
 public record TrialOutput(List<String> receiverLines, int receiverExit, List<SenderOutput> senders,

@@ -11,8 +11,6 @@ import dev.netscale.runtime.ReceiverArgs;
 import dev.netscale.spec.ExperimentSpec;
 import dev.netscale.spec.ExperimentSpec.ReceiverSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -88,11 +86,6 @@ public final class DockerBackend implements Backend {
 
     @Override
     public TrialOutput run(ExperimentSpec spec, Trial trial, Path logs) {
-        try {
-            Files.createDirectories(logs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + logs, e);
-        }
         Images.Prepared receiver = prepared.get(Recipes.imageKey(trial.receiver()));
         Images.Prepared sender = prepared.get("sender");
         if (receiver == null || sender == null) {
