@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalBackend implements Backend, SyscallProfiling {
     private static final Logger log = LoggerFactory.getLogger(LocalBackend.class);
-    private static final String STRACE_OUT = "strace.txt";
 
     private final Artifacts artifacts;
     private final Launchers launchers;
@@ -87,7 +86,7 @@ public final class LocalBackend implements Backend, SyscallProfiling {
         private final boolean traced;
         private final List<Process> senders = new ArrayList<>();
         private Process receiver;
-        private Process strace;
+        private StraceAttachment strace;
 
         ProcessTrial(ExperimentSpec spec, Trial trial, Path logs, boolean traced) {
             super(spec, trial, logs);
@@ -110,7 +109,7 @@ public final class LocalBackend implements Backend, SyscallProfiling {
         @Override
         protected void afterReady(long pid, long deadlineNanos) throws InterruptedException {
             if (traced) {
-                strace = attachStrace(pid, logs, deadlineNanos);
+                strace = StraceAttachment.attach(processes, pid, logs, deadlineNanos);
             }
         }
 
@@ -163,8 +162,7 @@ public final class LocalBackend implements Backend, SyscallProfiling {
 
         @Override
         protected Optional<SyscallCounts> afterDone() throws InterruptedException {
-            return strace == null ? Optional.empty()
-                    : Optional.of(detachStrace(strace, logs));
+            return strace == null ? Optional.empty() : Optional.of(strace.detach());
         }
 
         @Override
@@ -191,7 +189,7 @@ public final class LocalBackend implements Backend, SyscallProfiling {
         @Override
         protected int cleanUp(boolean failed, int receiverStatus) {
             if (strace != null) {
-                processes.end(strace);
+                strace.end();
             }
             senders.forEach(processes::end);
             if (receiver == null) {
@@ -227,56 +225,6 @@ public final class LocalBackend implements Backend, SyscallProfiling {
                 throw new TrialFailure("cannot start " + what + " (" + builder.command().get(0)
                         + "): " + e.getMessage());
             }
-        }
-    }
-
-    /**
-     * Attaches {@code strace -c -f} to every thread of the receiver, present and future, and
-     * waits until strace says it is attached, so that no message goes uncounted.
-     */
-    private Process attachStrace(long pid, Path logs, long deadlineNanos)
-            throws InterruptedException {
-        List<String> cmd = List.of("strace", "-c", "-f", "-o",
-                logs.resolve(STRACE_OUT).toString(), "-p", Long.toString(pid));
-        writeCommand(logs.resolve("strace.cmd"), cmd);
-        Process strace;
-        try {
-            strace = processes.start(new ProcessBuilder(cmd));
-        } catch (IOException e) {
-            throw new TrialFailure("cannot start strace: " + e.getMessage());
-        }
-        LineCollector err = new LineCollector(strace.getErrorStream(), logs.resolve("strace.err"),
-                "strace-" + pid);
-        String line = err.await("strace:", deadlineNanos, "strace to attach to the receiver",
-                () -> exited(strace, "strace", logs.resolve("strace.err")));
-        if (!line.contains(" attached")) {
-            throw new TrialFailure("strace could not attach to the receiver: " + line);
-        }
-        return strace;
-    }
-
-    /** Detaches strace (on SIGTERM it detaches and writes its table) and reads the table. */
-    private static SyscallCounts detachStrace(Process strace, Path logs)
-            throws InterruptedException {
-        strace.destroy();
-        if (!strace.waitFor(30, TimeUnit.SECONDS)) {
-            throw new TrialFailure("strace did not detach from the receiver within 30 s");
-        }
-        List<String> table = LineCollector.readLines(logs.resolve(STRACE_OUT));
-        try {
-            return new SyscallCounts(SyscallCounts.ATTACH,
-                    StraceSummary.parse(String.join("\n", table)));
-        } catch (IllegalArgumentException e) {
-            throw new TrialFailure("cannot read strace's counts in " + logs.resolve(STRACE_OUT)
-                    + ": " + e.getMessage());
-        }
-    }
-
-    private static void writeCommand(Path file, List<String> cmd) {
-        try {
-            Files.writeString(file, String.join(" ", cmd) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import dev.netscale.backend.Backend;
+import dev.netscale.backend.ProcessTracker;
+import dev.netscale.backend.SyscallProfiling;
 import dev.netscale.backend.TrialOutput;
 import dev.netscale.plan.Trial;
 import dev.netscale.runtime.Artifacts;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * runs netscale) and tagged by a hash of their inputs. Containers use the host's network, so all
  * traffic stays on loopback as with the local backend, and run with least privilege.
  */
-public final class DockerBackend implements Backend {
+public final class DockerBackend implements Backend, SyscallProfiling {
     private static final Logger log = LoggerFactory.getLogger(DockerBackend.class);
 
     private final Recipes recipes;
@@ -36,6 +38,8 @@ public final class DockerBackend implements Backend {
     private final DockerClient docker;
     private final Images images;
     private final ContainerTracker containers;
+    /** Host processes of traced trials: strace, attached to a container's process. */
+    private final ProcessTracker hostProcesses = new ProcessTracker();
     private final Map<String, Images.Prepared> prepared = new LinkedHashMap<>();
     private Version version;
     private Consumer<Released> afterRelease = released -> { };
@@ -86,6 +90,20 @@ public final class DockerBackend implements Backend {
 
     @Override
     public TrialOutput run(ExperimentSpec spec, Trial trial, Path logs) {
+        return run(spec, trial, logs, null);
+    }
+
+    /**
+     * A trial whose receiver is traced from the host: {@code strace} attached to the
+     * container's process by its host id, which needs root (or CAP_SYS_PTRACE) on the host.
+     */
+    @Override
+    public TrialOutput runTraced(ExperimentSpec spec, Trial trial, Path logs) {
+        return run(spec, trial, logs, hostProcesses);
+    }
+
+    private TrialOutput run(ExperimentSpec spec, Trial trial, Path logs,
+            ProcessTracker tracer) {
         Images.Prepared receiver = prepared.get(Recipes.imageKey(trial.receiver()));
         Images.Prepared sender = prepared.get("sender");
         if (receiver == null || sender == null) {
@@ -96,7 +114,7 @@ public final class DockerBackend implements Backend {
         TrialContainers trialContainers = new TrialContainers(docker, containers,
                 trial.index(), spec.docker().memoryBytes());
         return new DockerTrial(trialContainers, spec, trial, logs, receiver.tag(), sender.tag(),
-                afterRelease).run(cmd);
+                afterRelease, tracer).run(cmd);
     }
 
     /** The images prepare() settled on, by short name (sender, native, jvm, ...). */
@@ -182,6 +200,7 @@ public final class DockerBackend implements Backend {
 
     @Override
     public void close() {
+        hostProcesses.close();
         containers.close();
         try {
             docker.close();

@@ -1,7 +1,9 @@
 package dev.netscale.backend.docker;
 
 import dev.netscale.backend.LineCollector;
+import dev.netscale.backend.ProcessTracker;
 import dev.netscale.backend.SenderArgs;
+import dev.netscale.backend.StraceAttachment;
 import dev.netscale.backend.TrialFailure;
 import dev.netscale.backend.TrialOutput;
 import dev.netscale.backend.TrialSteps;
@@ -10,6 +12,7 @@ import dev.netscale.plan.Trial;
 import dev.netscale.resources.CgroupCpu;
 import dev.netscale.resources.ProbeTarget;
 import dev.netscale.resources.ResourceProbe;
+import dev.netscale.resources.SyscallCounts;
 import dev.netscale.spec.ExperimentSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +39,8 @@ final class DockerTrial extends TrialSteps {
     private final String receiverImage;
     private final String senderImage;
     private final Consumer<DockerBackend.Released> afterRelease;
+    private final ProcessTracker tracer;
+    private StraceAttachment strace;
 
     private final StdinLines stdin = new StdinLines();
     private String receiverId;
@@ -47,8 +52,9 @@ final class DockerTrial extends TrialSteps {
 
     DockerTrial(TrialContainers containers, ExperimentSpec spec, Trial trial, Path logs,
             String receiverImage, String senderImage,
-            Consumer<DockerBackend.Released> afterRelease) {
+            Consumer<DockerBackend.Released> afterRelease, ProcessTracker tracer) {
         super(spec, trial, logs);
+        this.tracer = tracer;
         this.containers = containers;
         this.receiverImage = receiverImage;
         this.senderImage = senderImage;
@@ -167,6 +173,19 @@ final class DockerTrial extends TrialSteps {
         }
     }
 
+    /** With a tracer, attaches strace from the host to the receiver's process. */
+    @Override
+    protected void afterReady(long pid, long deadlineNanos) throws InterruptedException {
+        if (tracer != null) {
+            strace = StraceAttachment.attach(tracer, pid, logs, deadlineNanos);
+        }
+    }
+
+    @Override
+    protected Optional<SyscallCounts> afterDone() throws InterruptedException {
+        return strace == null ? Optional.empty() : Optional.of(strace.detach());
+    }
+
     @Override
     protected void afterRelease() {
         afterRelease.accept(new DockerBackend.Released(trial, receiverId,
@@ -189,6 +208,9 @@ final class DockerTrial extends TrialSteps {
 
     @Override
     protected int cleanUp(boolean failed, int receiverStatus) {
+        if (strace != null) {
+            strace.end();
+        }
         try (containers) {
             if (failed) {
                 collectSenderLogs();
