@@ -24,7 +24,7 @@ public record SenderArgs(int index, int firstId, int connections, List<String> a
                     "--messages", Long.toString(trial.messagesPerConnection()),
                     "--size", Integer.toString(msg.sizeBytes()),
                     "--start", spec.start().id(),
-                    "--warmup", Integer.toString(msg.warmup()),
+                    "--warmup", Integer.toString(trial.receiver().warmup(msg)),
                     "--nodelay", msg.tcpNoDelay() ? "1" : "0")));
         }
         return out;

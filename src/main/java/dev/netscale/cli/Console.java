@@ -48,7 +48,8 @@ final class Console implements Runner.Listener {
                     .orElse(first);
             line("# receiver " + r.id() + ": " + r.runtime().id()
                     + r.compiler().map(c -> " (" + c + ")").orElse("") + ", CPUs "
-                    + CpuSet.format(t.receiverCpus()));
+                    + CpuSet.format(t.receiverCpus())
+                    + r.warmup().map(w -> ", warm-up " + w).orElse(""));
         }
         var m = s.message();
         line("# senders " + s.senders().counts().stream().map(String::valueOf)

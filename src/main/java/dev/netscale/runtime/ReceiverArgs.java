@@ -25,7 +25,7 @@ public record ReceiverArgs(int port, int connections, int messageBytes, String s
     public static ReceiverArgs of(ExperimentSpec spec, Trial trial) {
         var msg = spec.message();
         return new ReceiverArgs(0, trial.senders(), msg.sizeBytes(), spec.start().id(),
-                msg.warmup(), msg.tcpNoDelay(), spec.start() == ExperimentSpec.Start.TOGETHER,
+                trial.receiver().warmup(msg), msg.tcpNoDelay(), spec.start() == ExperimentSpec.Start.TOGETHER,
                 trial.receiver().fault());
     }
 

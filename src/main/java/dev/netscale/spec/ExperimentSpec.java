@@ -90,9 +90,16 @@ public record ExperimentSpec(
      * @param compiler Wasmer's compiler backend, for {@link Runtime#WASMER} only
      * @param jvmOptions extra options for the JVM runtimes
      * @param fault a fault the receiver injects on purpose, for testing netscale itself
+     * @param warmup warm-up messages per connection for this receiver, in place of the
+     *     message section's (a JVM's compilers may deserve some, a native receiver none)
      */
     public record ReceiverSpec(String id, Runtime runtime, Optional<String> compiler, CpuSet cpus,
-            List<String> jvmOptions, Optional<String> fault) {
+            List<String> jvmOptions, Optional<String> fault, Optional<Integer> warmup) {
+
+        /** This receiver's warm-up messages per connection. */
+        public int warmup(MessageSpec message) {
+            return warmup.orElse(message.warmup());
+        }
     }
 
     public record Timeouts(Duration setup, Duration trial) {

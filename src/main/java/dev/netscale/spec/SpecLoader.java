@@ -34,8 +34,10 @@ public final class SpecLoader {
     private static final Set<String> MESSAGE = Set.of("size", "total", "per-sender", "warmup",
             "tcp-nodelay");
     private static final Set<String> SENDERS = Set.of("counts", "cpus", "per-process");
+    /** Warm-up messages per connection, at most. */
+    private static final long MAX_WARMUP = 1_000_000;
     private static final Set<String> RECEIVER = Set.of("id", "runtime", "compiler", "cpus",
-            "jvm-options", "inject-fault");
+            "jvm-options", "inject-fault", "warmup");
     private static final Set<String> TIMEOUTS = Set.of("setup", "trial");
     private static final Set<String> DOCKER = Set.of("memory");
     private static final Set<String> PROFILE = Set.of("senders");
@@ -168,7 +170,7 @@ public final class SpecLoader {
                     + most + "); every sender needs at least one message: raise 'total' to "
                     + most + " or more, or use 'per-sender'");
         }
-        int warmup = in.integer(m, "message", "warmup", 0, 1_000_000)
+        int warmup = in.integer(m, "message", "warmup", 0, MAX_WARMUP)
                 .orElse((long) Defaults.WARMUP_MESSAGES).intValue();
         boolean noDelay = in.bool(m, "message", "tcp-nodelay").orElse(Defaults.TCP_NODELAY);
         return new MessageSpec(size, perSender.isPresent() ? Optional.empty() : total,
@@ -231,8 +233,10 @@ public final class SpecLoader {
             }
             List<String> jvmOptions = jvmOptions(in, r, path, runtime);
             Optional<String> fault = in.choice(r, path, "inject-fault", FAULTS);
+            Optional<Integer> warmup = in.integer(r, path, "warmup", 0, MAX_WARMUP)
+                    .map(Long::intValue);
             out.add(new ReceiverSpec(id, runtime.orElse(Runtime.NATIVE), compiler,
-                    cpus(in, r, path), jvmOptions, fault));
+                    cpus(in, r, path), jvmOptions, fault, warmup));
         }
         return out;
     }

@@ -86,6 +86,29 @@ class LocalRunTest {
                         "2/native/2");
     }
 
+    @Test
+    void aReceiverWithItsOwnWarmupGetsItFromEverySenderAndTheOthersDoNot() throws IOException {
+        ExperimentSpec spec = LocalRuns.spec("""
+                name: warm
+                message: { total: 200, warmup: 0 }
+                senders: { counts: [2] }
+                receivers: [ { runtime: native }, { runtime: jvm, warmup: 7 } ]
+                repetitions: 1
+                """);
+
+        List<TrialRecord> records = LocalRuns.run(spec, out, new LocalRuns.Events());
+
+        for (String receiver : List.of("native", "jvm")) {
+            TrialRecord r = LocalRuns.trial(records, receiver);
+            assertThat(r.ok()).as(r.failure()).isTrue();
+            assertThat(r.messages()).isEqualTo(200);
+            String warmup = "warmup=" + (receiver.equals("jvm") ? 7 : 0) + " ";
+            assertThat(Files.readString(LocalRuns.logs(out, spec, r).resolve("receiver.out"))
+                    .lines().filter(l -> l.startsWith("conn "))).as(receiver).hasSize(2)
+                    .allSatisfy(l -> assertThat(l).contains(warmup));
+        }
+    }
+
     private static Path single(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findFirst().orElseThrow();

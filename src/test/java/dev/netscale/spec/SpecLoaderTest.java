@@ -116,6 +116,34 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aReceiversOwnWarmupReplacesTheMessageSectionsForItAlone() {
+        ExperimentSpec s = TWO_CPUS.parse("""
+                name: w
+                message: { warmup: 3 }
+                senders: { counts: 1 }
+                receivers: [ { runtime: native }, { runtime: jvm, warmup: 500 } ]
+                """, Path.of("w.yaml"));
+        assertThat(s.receivers().get(0).warmup(s.message())).isEqualTo(3);
+        assertThat(s.receivers().get(1).warmup(s.message())).isEqualTo(500);
+    }
+
+    @Test
+    void refusesANegativeReceiverWarmupWithItsLine() {
+        assertThatThrownBy(() -> TWO_CPUS.parse("""
+                name: w
+                senders: { counts: 1 }
+                receivers:
+                  - { runtime: jvm, warmup: -1 }
+                """, Path.of("w.yaml")))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> {
+                            assertThat(p.line()).isEqualTo(4);
+                            assertThat(p.path()).isEqualTo("receivers[0].warmup");
+                            assertThat(p.message()).contains("accepted: 0 to 1000000");
+                        }));
+    }
+
+    @Test
     void namesAnUnknownRuntimeWithItsLineAndTheAcceptedOnes() {
         assertThat(problems("unknown-runtime.yaml")).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(5);
