@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * @param cpuColumn the column holding receiver CPU time per message, when the run has one
  */
 public record MeasuredRun(Path dir, ExperimentSpec spec, int schema, List<Row> rows,
-        Optional<String> cpuColumn) {
+        Optional<String> cpuColumn, String backend) {
 
     /** Columns every trials.csv since schema 1 has, and checks need. */
     static final List<String> REQUIRED = List.of("schema", "spec_hash", "repetition",
@@ -106,7 +106,7 @@ public record MeasuredRun(Path dir, ExperimentSpec spec, int schema, List<Row> r
             }
             throw new ResultsException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return new MeasuredRun(dir, spec, schema, rows, cpuColumn);
+        return new MeasuredRun(dir, spec, schema, rows, cpuColumn, backend(folder, spec));
     }
 
     private static Optional<String> missing(Set<String> columns) {
@@ -144,6 +144,16 @@ public record MeasuredRun(Path dir, ExperimentSpec spec, int schema, List<Row> r
     }
 
     /** The receiver ids in the order of the spec. */
+    /**
+     * The backend the trials ran on, from environment.json: a command-line {@code --backend}
+     * overrides the spec's, so the spec alone cannot tell.
+     */
+    private static String backend(ResultsFolder folder, ExperimentSpec spec) {
+        Object recorded = folder.readEnvironment().get("netscale") instanceof Map<?, ?> n
+                ? n.get("backend") : null;
+        return recorded instanceof String b ? b : spec.backend().id();
+    }
+
     public List<String> receivers() {
         return spec.receivers().stream().map(ExperimentSpec.ReceiverSpec::id).toList();
     }

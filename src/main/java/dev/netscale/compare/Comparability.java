@@ -46,7 +46,7 @@ public final class Comparability {
         List<String> out = new ArrayList<>();
         differ(out, "TCP_NODELAY", a.spec().message(), b.spec().message(),
                 MessageSpec::tcpNoDelay);
-        differ(out, "backend", a.spec(), b.spec(), s -> s.backend().id());
+        differ(out, "backend", a, b, MeasuredRun::backend);
         for (String id : a.receivers()) {
             Optional<ReceiverSpec> ra = a.spec().receiver(id);
             Optional<ReceiverSpec> rb = b.spec().receiver(id);

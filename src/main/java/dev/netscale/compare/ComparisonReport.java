@@ -50,8 +50,8 @@ public final class ComparisonReport {
             Path csv = out.resolve(CSV);
             Files.writeString(csv, csv(c));
             written.add(csv);
-            written.addAll(ComparisonChart.write(out.resolve(CHARTS), label(a), label(b),
-                    curves(c)));
+            written.addAll(ComparisonChart.write(out.resolve(CHARTS), chartLabel(a),
+                    chartLabel(b), curves(c)));
             Path md = out.resolve(MARKDOWN);
             Files.writeString(md, markdown(a, b, c, notes));
             written.add(md);
@@ -65,6 +65,19 @@ public final class ComparisonReport {
     /** A run's label: its spec name and folder, such as quick/20260101T120000Z. */
     public static String label(MeasuredRun r) {
         return r.spec().name() + "/" + r.dir().toAbsolutePath().normalize().getFileName();
+    }
+
+    /**
+     * A run's label with what the chart cannot show otherwise: its backend and its receivers'
+     * CPU count, such as {@code quick/20260101T120000Z (docker, 1 receiver CPU)}.
+     */
+    static String chartLabel(MeasuredRun r) {
+        List<Integer> cpus = r.receivers().stream().map(r::receiverCpus).filter(n -> n > 0)
+                .distinct().sorted().toList();
+        String cpuText = cpus.isEmpty() ? "" : ", " + cpus.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(" or ")) + " receiver CPU"
+                + (cpus.equals(List.of(1)) ? "" : "s");
+        return label(r) + " (" + r.backend() + cpuText + ")";
     }
 
     private static String csv(Comparison c) {

@@ -28,6 +28,7 @@ final class ChartFiles {
             System.setProperty("java.awt.headless", "true");
         }
         ChartStyle.fitLegend(chart);
+        ChartStyle.fitTitle(chart);
         Path png = dir.resolve(stem + ".png");
         Path svg = dir.resolve(stem + ".svg");
         try {

@@ -90,6 +90,39 @@ final class ChartStyle {
         }
     }
 
+    /** The smallest title font a long title is shrunk to. */
+    private static final float MIN_TITLE_POINTS = 9f;
+
+    /** Shrinks the title's font until the title fits the chart's width. */
+    static void fitTitle(XYChart chart) {
+        XYStyler styler = chart.getStyler();
+        java.awt.image.BufferedImage scratch =
+                new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scratch.createGraphics();
+        try {
+            java.awt.Font font = styler.getChartTitleFont();
+            // XChart centres the title over the plot, which a legend on the right narrows.
+            int legend = 0;
+            if (styler.getLegendPosition() == Styler.LegendPosition.OutsideE) {
+                java.awt.FontMetrics m = g.getFontMetrics(styler.getLegendFont());
+                for (var series : chart.getSeriesCollection()) {
+                    if (series.isShowInLegend()) {
+                        legend = Math.max(legend, m.stringWidth(series.getName())
+                                + LEGEND_ENTRY_EXTRA_PX);
+                    }
+                }
+            }
+            int room = chart.getWidth() - legend - 2 * styler.getChartTitlePadding() - 20;
+            while (font.getSize2D() > MIN_TITLE_POINTS
+                    && g.getFontMetrics(font).stringWidth(chart.getTitle()) > room) {
+                font = font.deriveFont(font.getSize2D() - 0.5f);
+            }
+            styler.setChartTitleFont(font);
+        } finally {
+            g.dispose();
+        }
+    }
+
     static Color color(int receiverIndex) {
         return PALETTE[receiverIndex % PALETTE.length];
     }

@@ -23,6 +23,7 @@ final class RunSection {
 
     private static Map<String, String> facts() {
         Map<String, String> f = new LinkedHashMap<>();
+        f.put("netscale.backend", "backend");
         f.put("recorded_at", "recorded at");
         f.put("host_cpus_online", "host CPUs online");
         f.put("host_cpus_allowed", "CPUs allowed to the runner");
@@ -34,7 +35,7 @@ final class RunSection {
         f.put("gcc", "gcc");
         f.put("clang", "clang");
         f.put("wasmer", "wasmer");
-        f.put("docker", "docker");
+        f.put("runtimes.docker.version", "docker");
         f.put("git_commit", "git commit");
         f.put("git_dirty", "uncommitted changes");
         return f;

@@ -102,4 +102,21 @@ class ComparisonTest {
         assertThat(Comparability.notes(a, nodelay)).first()
                 .isEqualTo("TCP_NODELAY: false in A, true in B");
     }
+
+    @Test
+    void theBackendIsTakenFromTheRunsEnvironmentNotTheSpec() throws Exception {
+        MeasuredRun local = run("local", SPEC, 1, 1, 1, 2, 2, 2);
+        // The same spec run with --backend docker: only environment.json says so.
+        Path dir = RunFolders.write(tmp.resolve("docker"), SPEC, List.of(
+                row(1, "native", 1, 1, "0"), row(2, "native", 1, 1, "0"),
+                row(1, "native", 2, 2, "0"), row(2, "native", 2, 2, "0")));
+        java.nio.file.Files.writeString(dir.resolve("environment.json"),
+                "{ \"netscale\": { \"backend\": \"docker\" } }");
+        MeasuredRun docker = MeasuredRun.read(dir);
+
+        assertThat(local.backend()).isEqualTo("local");
+        assertThat(docker.backend()).isEqualTo("docker");
+        assertThat(Comparability.notes(local, docker)).contains("backend: local in A, docker in B");
+        assertThat(ComparisonReport.chartLabel(docker)).endsWith("(docker, 1 receiver CPU)");
+    }
 }
