@@ -65,17 +65,15 @@ final class QualityWarnings {
 
     /**
      * Whether a point's ratio to the first point exceeds the ratio of their sender counts
-     * (linear scaling), even at the low end of its 95% interval; with no interval, the ratio
-     * itself.
+     * (linear scaling) even at the low end of its 95% interval. Without an interval (one
+     * repetition on either side) there is no verdict.
      */
     static boolean superlinear(PointSummary p) {
         if (p.firstSenders() <= 0 || p.senders() <= p.firstSenders()) {
             return false;
         }
         double linear = (double) p.senders() / p.firstSenders();
-        double low = Double.isNaN(p.ratioToFirst().ci95Low()) ? p.ratioToFirst().value()
-                : p.ratioToFirst().ci95Low();
-        return low > linear;
+        return Double.isFinite(p.ratioToFirst().ci95Low()) && p.ratioToFirst().ci95Low() > linear;
     }
 
     private static final class Tally {

@@ -75,4 +75,13 @@ class QualityWarningsTest {
         assertThat(kinds.get(0).points()).containsExactly("native at 2 senders");
         assertThat(kinds.get(0).advice()).isEqualTo(Warning.SUPERLINEAR.advice());
     }
+
+    @Test
+    void aSuperlinearRatioWithoutAnIntervalGetsNoVerdict() {
+        List<TrialRecord> trials = List.of(TrialBuilder.ok("native", 1, 100).build(),
+                TrialBuilder.ok("native", 2, 300).build());
+
+        assertThat(QualityWarnings.of(trials, PointSummaries.of(trials, null)))
+                .extracting(QualityWarnings.Kind::kind).doesNotContain("superlinear");
+    }
 }
