@@ -9,6 +9,7 @@ import dev.netscale.results.TrialRecord;
 import dev.netscale.run.Runner;
 import dev.netscale.spec.CpuSet;
 import dev.netscale.spec.ExperimentSpec;
+import dev.netscale.spec.Runtime;
 import dev.netscale.stats.Sample;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -22,8 +23,23 @@ import java.util.stream.Collectors;
  * the summary and the paths. Meta lines start with {@code # }.
  */
 final class Console implements Runner.Listener {
-    /** A rough rate for estimates only: one closed-loop loopback connection per core. */
-    private static final double ROUGH_ROUND_TRIPS_PER_CORE = 10_000;
+    /**
+     * Rough rates for estimates only, measured on a 2-CPU virtual machine with one receiver
+     * CPU: one closed-loop loopback connection's round trips per second, and what one
+     * receiver core sustains with many connections, by runtime.
+     */
+    private static final double ROUGH_ROUND_TRIPS_PER_CONNECTION = 10_000;
+    private static final Map<Runtime, Double> ROUGH_MESSAGES_PER_CORE = Map.of(
+            Runtime.NATIVE, 60_000.0, Runtime.JVM, 35_000.0, Runtime.JVM_VIRTUAL, 22_000.0,
+            Runtime.WASMER, 28_000.0);
+    /** Seconds a trial costs besides its messages: start-up of the receiver, then the rest. */
+    private static final Map<Runtime, Double> ROUGH_SETUP_SECONDS = Map.of(Runtime.NATIVE,
+            0.05, Runtime.JVM, 0.25, Runtime.JVM_VIRTUAL, 0.25, Runtime.WASMER, 0.1);
+    private static final double ROUGH_TRIAL_OVERHEAD_SECONDS = 0.1;
+    /** Checking the host and the programs, and the report at the end. */
+    private static final double ROUGH_START_SECONDS = 5;
+    /** Creating, starting and removing a trial's containers, on top. */
+    private static final double ROUGH_DOCKER_OVERHEAD_SECONDS = 0.7;
 
     private final PrintWriter out;
 
@@ -80,11 +96,11 @@ final class Console implements Runner.Listener {
     void calibrated(Calibration c) {
         if (c.environment().get(CeilingShare.KEY) instanceof Map<?, ?> m) {
             line(m.get("round_trips_per_s") != null
-                    ? String.format(Locale.ROOT, "# host ceiling: %,d round trips/s (sockperf"
+                    ? String.format(Locale.ROOT, "# host reference: %,d round trips/s (sockperf"
                             + " ping-pong, server CPUs %s, client CPUs %s)",
                             ((Number) m.get("round_trips_per_s")).longValue(),
                             m.get("server_cpus"), m.get("client_cpus"))
-                    : "# host ceiling not measured: " + m.get("skipped"));
+                    : "# host reference not measured: " + m.get("skipped"));
         }
         c.warnings().forEach(w -> line("# warning: " + w));
     }
@@ -103,24 +119,29 @@ final class Console implements Runner.Listener {
                 : String.format(Locale.ROOT, "%.1f", p);
     }
 
-    void estimate(List<Trial> trials, ExperimentSpec s) {
-        double seconds = 0;
+    void estimate(List<Trial> trials, ExperimentSpec s, ExperimentSpec.Backend backend) {
+        double seconds = s.calibration().map(d -> d.toMillis() / 1000.0).orElse(0.0)
+                + ROUGH_START_SECONDS;
         for (Trial t : trials) {
-            double setup = switch (t.receiver().runtime()) {
-                case NATIVE -> 0.05;
-                case JVM, JVM_VIRTUAL -> 0.5;
-                case WASMER -> 1.0;
-            };
-            int cores = Math.max(1, Math.min(t.senders(), t.receiverCpus().cardinality()));
-            seconds += setup + t.messages() / (ROUGH_ROUND_TRIPS_PER_CORE * cores);
+            Runtime rt = t.receiver().runtime();
+            double rate = Math.min(t.senders() * ROUGH_ROUND_TRIPS_PER_CONNECTION,
+                    t.receiverCpus().cardinality() * ROUGH_MESSAGES_PER_CORE.get(rt));
+            seconds += ROUGH_SETUP_SECONDS.get(rt) + ROUGH_TRIAL_OVERHEAD_SECONDS
+                    + (backend == ExperimentSpec.Backend.DOCKER ? ROUGH_DOCKER_OVERHEAD_SECONDS
+                            : 0)
+                    + t.messages() / Math.max(1, rate);
         }
         for (Trial t : trials) {
             line(String.format(Locale.ROOT, "  %4d  %-14s senders %3d  rep %d  %,d messages",
                     t.index(), t.receiver().id(), t.senders(), t.repetition(), t.messages()));
         }
-        line(String.format(Locale.ROOT, "# estimated time: %s (rough: assumes %,.0f round trips"
-                + " per second per receiver core and typical start-up times)",
-                human(Duration.ofMillis((long) (seconds * 1000))), ROUGH_ROUND_TRIPS_PER_CORE));
+        line(String.format(Locale.ROOT, "# estimated time: %s (rough: from rates measured on a"
+                + " 2-CPU machine, %,.0f round trips per second per connection and up to"
+                + " %,.0f to %,.0f messages per second per receiver core)",
+                human(Duration.ofMillis((long) (seconds * 1000))),
+                ROUGH_ROUND_TRIPS_PER_CONNECTION,
+                ROUGH_MESSAGES_PER_CORE.values().stream().mapToDouble(d -> d).min().orElse(0),
+                ROUGH_MESSAGES_PER_CORE.values().stream().mapToDouble(d -> d).max().orElse(0)));
     }
 
     @Override

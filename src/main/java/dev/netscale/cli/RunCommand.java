@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         Console console = new Console(command.commandLine().getOut());
         console.header(s, backendId, trials, settings);
         if (dryRun) {
-            console.estimate(trials, s);
+            console.estimate(trials, s, backendId);
             return 0;
         }
         Artifacts artifacts = Artifacts.fromEnvironment();
