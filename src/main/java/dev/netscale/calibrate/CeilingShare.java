@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The report's "Host calibration" section: the ping-pong ceiling recorded in environment.json
+ * The report's "Host calibration" section: the ping-pong reference recorded in environment.json
  * and each receiver's 1-sender throughput as a share of it. A receiver near 100% adds little
  * to what the host's loopback TCP costs anyway; one far below it spends its time elsewhere.
  */
@@ -30,7 +30,8 @@ public final class CeilingShare {
         }
         List<String> out = new ArrayList<>();
         if (c.get("skipped") != null) {
-            out.add("The host's ping-pong ceiling was not measured: " + c.get("skipped") + ".");
+            out.add("The host's ping-pong reference was not measured: " + c.get("skipped")
+                    + ".");
             return Optional.of(out);
         }
         double ceiling = number(c.get("round_trips_per_s"));
@@ -38,7 +39,10 @@ public final class CeilingShare {
                 + " messages (TCP_NODELAY %s), its server on CPUs %s like the receiver and its"
                 + " client on CPUs %s like the senders, for %s s: **%,.0f round trips/s** (mean"
                 + " round trip %.0f µs, p99 %.0f µs). That is one connection with one message in"
-                + " flight and no receiver program in the way: a ceiling for 1-sender trials.",
+                + " flight and no receiver program in the way: a reference for 1-sender trials,"
+                + " not a bound. A program that waits for each reply in another way (other system"
+                + " calls, another wake-up path) can beat it, and so can a trial that kept its"
+                + " CPUs from idling; a share above 100%% says that, not that a figure is wrong.",
                 c.get("message_bytes"), Boolean.TRUE.equals(c.get("tcp_nodelay")) ? "on" : "off",
                 c.get("server_cpus"), c.get("client_cpus"), c.get("seconds"), ceiling,
                 number(c.get("rtt_mean_us")), number(c.get("rtt_p99_us"))));
@@ -48,7 +52,7 @@ public final class CeilingShare {
             out.add("No receiver has a successful trial with 1 sender to set against it.");
             return Optional.of(out);
         }
-        out.add("| receiver | 1-sender throughput (msg/s) | share of the ceiling |");
+        out.add("| receiver | 1-sender throughput (msg/s) | share of sockperf's |");
         out.add("| --- | ---: | ---: |");
         oneSender.forEach((receiver, s) -> out.add(String.format(Locale.ROOT,
                 "| %s | %,.0f | %.0f%% |", receiver, s.mean(), 100 * s.mean() / ceiling)));

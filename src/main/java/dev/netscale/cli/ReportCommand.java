@@ -13,6 +13,7 @@ import dev.netscale.results.PointKey;
 import dev.netscale.results.ResultsException;
 import dev.netscale.results.ResultsFolder;
 import dev.netscale.results.TrialRecord;
+import dev.netscale.results.SyscallsCsv;
 import dev.netscale.results.TrialsCsv;
 import dev.netscale.spec.ExperimentSpec;
 import dev.netscale.spec.SpecException;
@@ -89,8 +90,18 @@ final class ReportCommand implements Callable<Integer> {
             CheckReport.table(outcomes).forEach(console::line);
         }
         console.line("# files:");
-        console.line("  " + folder.trials());
+        for (String name : List.of(ResultsFolder.SPEC, ResultsFolder.ENVIRONMENT,
+                ResultsFolder.TRIALS, SyscallsCsv.FILE, ResultsFolder.REFERENCE)) {
+            Path p = folder.dir().resolve(name);
+            if (Files.exists(p)) {
+                console.line("  " + p);
+            }
+        }
         written.forEach(p -> console.line("  " + p));
+        Path logs = folder.dir().resolve("logs");
+        if (Files.isDirectory(logs)) {
+            console.line("  " + logs + "/ (each trial's raw output)");
+        }
         long failed = trials.stream().filter(t -> !t.ok()).count();
         if (failed > 0) {
             console.line("# " + failed + " of " + trials.size() + " trials failed; see report.md");

@@ -24,7 +24,13 @@ final class Format {
 
     /** A whole number with thousands separators: {@code 12,345}. */
     static String count(double value) {
-        return Double.isFinite(value) ? new DecimalFormat("#,##0", SYMBOLS).format(value) : NONE;
+        if (!Double.isFinite(value)) {
+            return NONE;
+        }
+        // Half up, as String.format rounds on the console, so that both print the same.
+        DecimalFormat f = new DecimalFormat("#,##0", SYMBOLS);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(value);
     }
 
     /** A throughput for prose: {@code 12,345 msg/s}. */

@@ -10,6 +10,9 @@ class FormatTest {
     @Test
     void throughputsAreWholeMessagesPerSecondWithSeparators() {
         assertThat(Format.throughput(12_345.4)).isEqualTo("12,345 msg/s");
+        // half up, as the console's String.format rounds
+        assertThat(Format.count(15_042.5)).isEqualTo(String.format(java.util.Locale.ROOT, "%,.0f", 15_042.5))
+                .isEqualTo("15,043");
         assertThat(Format.throughput(Double.NaN)).isEqualTo("n/a");
     }
 
