@@ -134,6 +134,31 @@ final class ChartStyle {
      */
     static void addCurve(XYChart chart, String name, Color color, double[] x, double[] y,
             double[] halfWidth) {
+        addCurve(chart, name, color, x, y, halfWidth, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * A curve whose quantity cannot exceed {@code cap} (a share of a CPU set cannot pass 1):
+     * an interval reaching past it is drawn up to it only. XChart draws symmetric bars, so
+     * such a bar is centred on the middle of what is left.
+     */
+    static void addCurve(XYChart chart, String name, Color color, double[] x, double[] y,
+            double[] halfWidth, double cap) {
+        double[] centre = y.clone();
+        double[] half = halfWidth.clone();
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isFinite(y[i]) && Double.isFinite(half[i]) && y[i] + half[i] > cap) {
+                double low = y[i] - half[i];
+                double high = Math.max(low, cap);
+                centre[i] = (low + high) / 2;
+                half[i] = (high - low) / 2;
+            }
+        }
+        addCurveWithBars(chart, name, color, x, y, centre, half);
+    }
+
+    private static void addCurveWithBars(XYChart chart, String name, Color color, double[] x,
+            double[] y, double[] barCentre, double[] halfWidth) {
         XYSeries curve = chart.addSeries(name, x, y);
         curve.setLineColor(color);
         curve.setMarkerColor(color);
@@ -145,7 +170,7 @@ final class ChartStyle {
             return;
         }
         XYSeries bars = chart.addSeries(name + INTERVAL_SUFFIX, pick(x, withInterval),
-                pick(y, withInterval), pick(halfWidth, withInterval));
+                pick(barCentre, withInterval), pick(halfWidth, withInterval));
         bars.setLineStyle(SeriesLines.NONE);
         bars.setMarker(SeriesMarkers.NONE);
         bars.setLineColor(color);

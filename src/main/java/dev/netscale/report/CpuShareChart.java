@@ -43,7 +43,7 @@ final class CpuShareChart {
                     .mean()).toArray();
             ChartStyle.addCurve(chart, e.getKey(), ChartStyle.color(index), x, own,
                     curve.stream().mapToDouble(p -> p.resources().receiverCoresShare()
-                            .ci95HalfWidth()).toArray());
+                            .ci95HalfWidth()).toArray(), 1.0);
             double[] set = curve.stream().mapToDouble(p -> p.resources()
                     .receiverCpusetBusyShareMean()).toArray();
             if (java.util.Arrays.stream(set).anyMatch(Double::isFinite)) {

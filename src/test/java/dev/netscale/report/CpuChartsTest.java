@@ -56,6 +56,22 @@ class CpuChartsTest {
     }
 
     @Test
+    void anIntervalPastTheCapIsDrawnUpToTheCapOnly() {
+        XYChart chart = ChartStyle.newChart("t", "share");
+        ChartStyle.addCurve(chart, "r", ChartStyle.color(0), new double[] {1, 2},
+                new double[] {0.5, 0.9}, new double[] {0.1, 0.3}, 1.0);
+
+        XYSeries bars = chart.getSeries("r" + ChartStyle.INTERVAL_SUFFIX);
+        // 0.5 +- 0.1 stays; 0.9 +- 0.3 becomes 0.6 to 1.0, drawn as 0.8 +- 0.2
+        assertThat(bars.getYData()).containsExactly(0.5, 0.8);
+        assertThat(bars.getExtraValues()[0]).isCloseTo(0.1, org.assertj.core.api.Assertions
+                .within(1e-12));
+        assertThat(bars.getExtraValues()[1]).isCloseTo(0.2, org.assertj.core.api.Assertions
+                .within(1e-12));
+        assertThat(chart.getSeries("r").getYData()).containsExactly(0.5, 0.9);
+    }
+
+    @Test
     void aRunWithoutMeasuredResourcesHasNoCpuCharts() {
         assertThat(CpuPerMessageChart.hasData(PointSummaries.of(Fixtures.trials(), "native")))
                 .isFalse();
