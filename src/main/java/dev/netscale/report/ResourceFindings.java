@@ -19,8 +19,9 @@ final class ResourceFindings {
 
     static final String HOW_TO_READ = """
             How to read this: *CPU per message* is the receiver's user and system CPU time \
-            from its released line to its done line, over the messages it received (the \
-            receiver's side of netperf's service demand). *Cores busy* is that CPU time over \
+            from just before its release (it holds the senders until the first readings are \
+            taken) to its done line, over the messages it received (the receiver's side of \
+            netperf's service demand). *Cores busy* is that CPU time over \
             the wall time, given as a share of the receiver's CPU set. *CPU set busy* is how \
             busy those CPUs were whoever used them (`/proc/stat`): it adds kernel work charged \
             to no process, such as the softirq time in which Linux does much of loopback \
