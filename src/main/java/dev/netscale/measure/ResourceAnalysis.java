@@ -80,6 +80,24 @@ final class ResourceAnalysis {
     }
 
     /**
+     * Readings whose window is longer than the receiver's measured phase by more than this
+     * factor dilute every share of wall time enough to say so.
+     */
+    static final double WIDE_PROBE_FACTOR = 1.25;
+
+    /**
+     * Whether the probe's window, which holds the measured phase with idle margins (the hold
+     * before the release, the wait for the done line to reach the runner), is so much longer
+     * than the phase that shares of wall time read low. The phase runs from the release (or
+     * the first measured message, if earlier) to the last measured message, by the receiver's
+     * clock: only its length is compared, so the two clocks need not agree.
+     */
+    static boolean wideProbe(Optional<ResourceUse> probed, long phaseNanos) {
+        return phaseNanos > 0 && probed.filter(u -> u.windowNanos()
+                > WIDE_PROBE_FACTOR * phaseNanos).isPresent();
+    }
+
+    /**
      * Whether the receiver's CPU time, or its CPU set's busy time, was too few clock ticks to
      * be read to 10%.
      */

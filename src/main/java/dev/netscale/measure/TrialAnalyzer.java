@@ -164,6 +164,10 @@ public final class TrialAnalyzer {
         if (ResourceAnalysis.coarse(out.resources())) {
             warnings.add(Warning.COARSE_CPU.id());
         }
+        long phaseStart = Math.min(first, receiver.releasedNanos().orElse(first));
+        if (ResourceAnalysis.wideProbe(out.resources(), last - phaseStart)) {
+            warnings.add(Warning.WIDE_PROBE.id());
+        }
         return record(trial, out, startedAt, TrialRecord.Status.OK, "", messages, window,
                 t, senderWindow, rtt, threads.size(), warnings, resources);
     }

@@ -134,6 +134,29 @@ class TrialAnalyzerTest {
     }
 
     @Test
+    void warnsWhenTheReadingsSpannedFarMoreThanTheMeasuredPhase() {
+        // The phase is 0.9 ms (release) to 11 ms (last message): 10.1 ms. Readings over 10 ms
+        // are fine; over 25 ms (a done line that reached the runner late) they dilute shares.
+        ResourceUse wide = new ResourceUse(USE.source(), 25_000_000, USE.cpu(),
+                USE.receiverCpuSet(), USE.senderCpuSet(), USE.threadsPeak(), USE.threads(),
+                USE.samples(), USE.probeCpuNanos(), USE.cpuResolutionNanos());
+        TrialOutput out = output(RECEIVER, 0, sender(0, 500_000, 11_500_000, "20000:100"),
+                sender(1, 600_000, 10_400_000, "20000:100"), 0);
+
+        TrialRecord tight = analyze(new TrialOutput(out.receiverLines(), 0, out.senders(),
+                Optional.empty(), "0", 12, 34, Path.of("logs"), Optional.of(USE),
+                Optional.empty()));
+        TrialRecord loose = analyze(new TrialOutput(out.receiverLines(), 0, out.senders(),
+                Optional.empty(), "0", 12, 34, Path.of("logs"), Optional.of(wide),
+                Optional.empty()));
+
+        assertThat(tight.warnings()).doesNotContain(Warning.WIDE_PROBE.id());
+        assertThat(loose.warnings()).contains(Warning.WIDE_PROBE.id());
+        assertThat(loose.resources().receiverCpuMicrosPerMessage()).isCloseTo(40,
+                within(1e-9));
+    }
+
+    @Test
     void marksATrialSenderLimitedWhenTheSendersCpuSetWasAtLeast90PercentBusy() {
         TrialOutput out = output(RECEIVER, 0, sender(0, 500_000, 11_500_000, "20000:100"),
                 sender(1, 600_000, 10_400_000, "20000:100"), 0);
