@@ -3,6 +3,7 @@ package dev.netscale.cli;
 import dev.netscale.backend.Backend;
 import dev.netscale.backend.Backends;
 import dev.netscale.calibrate.Calibration;
+import dev.netscale.calibrate.CeilingShare;
 import dev.netscale.env.Environment;
 import dev.netscale.env.Host;
 import dev.netscale.measure.SyscallProfiler;
@@ -19,6 +20,7 @@ import dev.netscale.spec.ExperimentSpec;
 import dev.netscale.spec.SpecException;
 import dev.netscale.spec.SpecLoader;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,18 +100,15 @@ final class RunCommand implements Callable<Integer> {
                 Map<String, Object> env = Environment.collect(artifacts.home());
                 env.put("netscale", settings.toMap(b.id(), TrialsCsv.SCHEMA_VERSION, s.hash()));
                 env.put("runtimes", b.describe(s));
-                console.line("# calibrating the host: " + s.calibration()
-                        .map(d -> "sockperf ping-pong for " + d.toSeconds() + " s, ")
-                        .orElse("") + "load, steal, governor, JVM ergonomics");
-                Calibration calibration = Calibration.before(s, trials, Host.allowedCpus());
-                env.putAll(calibration.environment());
-                console.calibrated(calibration);
+                // Written before calibrating, so that a run stopped while it calibrates
+                // resumes with its own seed and repetitions.
                 folder.writeEnvironment(env);
             }
             console.line("# results: " + folder.dir());
             Thread resumeHint = resumeHint(folder.dir());
             Runtime.getRuntime().addShutdownHook(resumeHint);
             try {
+                calibrateUnlessDone(s, trials, folder, console);
                 new Runner(b, console).run(s, trials, folder, settings.convergence());
                 if (profile || s.profile().enabled()) {
                     profile(s, b, folder, console);
@@ -124,6 +123,25 @@ final class RunCommand implements Callable<Integer> {
             return Netscale.BAD_INPUT;
         }
         return ReportCommand.writeReport(folder, console);
+    }
+
+    /**
+     * Calibrates the host before the first trial, and again on resuming a run that was
+     * stopped while calibrating, so that every results folder describes its host.
+     */
+    private static void calibrateUnlessDone(ExperimentSpec s, List<Trial> trials,
+            ResultsFolder folder, Console console) {
+        Map<String, Object> env = new LinkedHashMap<>(folder.readEnvironment());
+        if (env.containsKey(CeilingShare.KEY)) {
+            return;
+        }
+        console.line("# calibrating the host: " + s.calibration()
+                .map(d -> "sockperf ping-pong for " + d.toSeconds() + " s, ")
+                .orElse("") + "load, steal, governor, JVM ergonomics");
+        Calibration calibration = Calibration.before(s, trials, Host.allowedCpus());
+        env.putAll(calibration.environment());
+        console.calibrated(calibration);
+        folder.writeEnvironment(env);
     }
 
     /** One extra traced trial per receiver, into syscalls.csv; see {@link SyscallProfiler}. */

@@ -142,4 +142,47 @@ class CliTest {
         // The same three trials, in the same order: the seed came from environment.json.
         assertThat(again).isEqualTo(dropped);
     }
+
+    @Test
+    void aRunStoppedWhileCalibratingResumesWithItsRepetitionsAndSeedAndCalibrates()
+            throws Exception {
+        Path spec = tmp.resolve("early.yaml");
+        Files.writeString(spec, """
+                name: early
+                message: { total: 200 }
+                senders: { counts: [1, 2] }
+                receivers: [ { id: a, runtime: native }, { id: b, runtime: native } ]
+                repetitions: 3
+                calibration: 1s
+                """);
+        Result run = netscale("run", spec.toString(), "--repetitions", "1", "--out",
+                tmp.resolve("out").toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        Path dir;
+        try (var s = Files.list(tmp.resolve("out/early"))) {
+            dir = s.findFirst().orElseThrow();
+        }
+        // As a stop while calibrating leaves the folder: environment.json holds the run's
+        // settings but no calibration, and no trial is recorded.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path envFile = dir.resolve("environment.json");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> env = json.readValue(envFile.toFile(),
+                java.util.LinkedHashMap.class);
+        Object seed = ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) env.get("netscale"))
+                .get("order")).get("seed");
+        env.remove("calibration");
+        env.remove("host_health");
+        json.writeValue(envFile.toFile(), env);
+        Files.delete(dir.resolve("trials.csv"));
+
+        Result resumed = netscale("run", "--resume", dir.toString());
+
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("# 4 trials: 2 sender counts x 2 receivers x 1"
+                + " repetitions").contains("seed " + seed + " (from the run being resumed)")
+                .contains("# calibrating the host");
+        assertThat(Files.readAllLines(dir.resolve("trials.csv"))).hasSize(5);
+        assertThat(Files.readString(envFile)).contains("\"calibration\"", "\"host_health\"");
+    }
 }
