@@ -60,11 +60,35 @@ final class Findings {
                 .append(Format.throughput(last.throughput().mean())).append(" at ")
                 .append(Format.senders(last.senders())).append(", a scaling factor of ")
                 .append(Format.ratio(last.ratioToFirst())).append(". ");
+        senderLimited(first, last).ifPresent(text::append);
         levelling(measured).ifPresent(l -> text.append(growth(l)));
         if (baseline != null && baselineMeasured && !receiver.equals(baseline)) {
             text.append(" ").append(comparison(measured, baseline));
         }
         return text.toString().strip();
+    }
+
+    /**
+     * A caveat when the senders, not the receiver, may have set a throughput the scaling factor
+     * rests on: some of the point's trials were sender-limited.
+     */
+    static Optional<String> senderLimited(PointSummary first, PointSummary last) {
+        List<String> limited = new ArrayList<>();
+        for (PointSummary p : first == last ? List.of(first) : List.of(first, last)) {
+            if (p.resources() != null && p.resources().senderLimitedTrials() > 0) {
+                limited.add(p.resources().senderLimitedTrials() + " of "
+                        + p.resources().measuredTrials() + " trials at "
+                        + Format.senders(p.senders()));
+            }
+        }
+        if (limited.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Read this factor with care: " + String.join(" and ", limited)
+                + (limited.size() == 1 && limited.get(0).startsWith("1 of") ? " was" : " were")
+                + " sender-limited (the senders' CPUs at least 90% busy), so the senders, not"
+                + " the receiver, may have set " + (limited.size() == 1 ? "that throughput"
+                        : "those throughputs") + ". ");
     }
 
     /** The runtime and compiler, when the receiver's id does not already say them. */

@@ -146,7 +146,14 @@ final class ResourceFindings {
         if (m.size() > 1 && !growing || m.size() == 1) {
             text.append(verdict(first, p));
         } else {
-            costChange(first, p).ifPresent(c -> text.append(c).append("."));
+            costChange(first, p).ifPresent(c -> text.append(c).append(". "));
+            if (r != null && r.senderLimitedTrials() > 0) {
+                text.append("But its senders ran out of CPU there (sender-limited in ")
+                        .append(r.senderLimitedTrials()).append(" of ")
+                        .append(r.measuredTrials()).append(" trials), so how far it grows is"
+                        + " the senders' limit here, not the receiver's; give the senders more"
+                        + " CPUs to see further.");
+            }
         }
         return text.toString().strip();
     }

@@ -91,4 +91,23 @@ class FindingsTest {
                 "**wasm** (runtime wasmer, compiler llvm): 2,500 msg/s at 4 senders, the only"
                         + " sender count that worked: no scaling to report.");
     }
+
+    @Test
+    void aScalingFactorThatRestsOnSenderLimitedTrialsSaysSo() {
+        var points = PointSummaries.of(List.of(
+                TrialBuilder.ok("native", 1, 1000).repetition(1)
+                        .resources(TrialBuilder.figures(20, 0.5, 0.6, 0.5)).build(),
+                TrialBuilder.ok("native", 1, 1000).repetition(2)
+                        .resources(TrialBuilder.figures(20, 0.5, 0.6, 0.5)).build(),
+                TrialBuilder.ok("native", 4, 5000).repetition(1)
+                        .resources(TrialBuilder.figures(10, 0.9, 1.0, 0.95)).build(),
+                TrialBuilder.ok("native", 4, 5000).repetition(2)
+                        .resources(TrialBuilder.figures(10, 0.9, 1.0, 0.5)).build()), "native");
+
+        assertThat(Findings.paragraphs(points, "native").get(0)).contains("a scaling factor of"
+                + " 5.00×. Read this factor with care: 1 of 2 trials at 4 senders was"
+                + " sender-limited (the senders' CPUs at least 90% busy), so the senders, not the"
+                + " receiver, may have set that throughput.");
+        assertThat(PARAGRAPHS).noneMatch(p -> p.contains("sender-limited"));
+    }
 }

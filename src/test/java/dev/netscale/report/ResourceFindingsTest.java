@@ -151,4 +151,20 @@ class ResourceFindingsTest {
         assertThat(findings).contains("This host gave the receiver 1 CPU. With so few, the"
                 + " ratios below show how far more connections fill the receiver's idle time");
     }
+
+    @Test
+    void aCurveStillGrowingWhereItsSendersRanOutOfCpuSaysTheLimitIsTheSenders() {
+        List<TrialRecord> t = List.of(
+                trial("native", 1, 10_000, "0", figures(20, 0.2, 0.40, 0.5)),
+                trial("native", 2, 19_000, "0", figures(15, 0.4, 0.8, 0.8)),
+                trial("native", 4, 40_000, "0", figures(8, 0.5, 1.0, 0.97)));
+
+        String line = ResourceFindings.lines(PointSummaries.of(t, "native"), "native").stream()
+                .filter(l -> l.startsWith("- **native**")).findFirst().orElseThrow();
+
+        assertThat(line).startsWith("- **native**: still growing at 4 senders, so there is"
+                + " no plateau to explain.").endsWith("But its senders ran out of CPU there"
+                + " (sender-limited in 1 of 1 trials), so how far it grows is the senders'"
+                + " limit here, not the receiver's; give the senders more CPUs to see further.");
+    }
 }
