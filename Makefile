@@ -12,7 +12,7 @@
 SPEC ?= experiments/seed-reproduction.yaml
 BACKEND ?=
 ARGS ?=
-JAVA_HOME := $(shell scripts/find-jdk.sh 21)
+JAVA_HOME := $(shell scripts/find-jdk.sh 22)
 export JAVA_HOME
 MVN ?= mvn -B -q
 JAR := target/netscale.jar

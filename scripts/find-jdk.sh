@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Prints the home of a JDK whose feature version is at least $1 (default 21):
+# Prints the home of a JDK whose feature version is at least $1 (default 22):
 # JAVA_HOME first, then the JDKs under /usr/lib/jvm, newest first.
 set -u
-want=${1:-21}
+want=${1:-22}
 
 version_of() {
     "$1/bin/javac" -version 2>&1 | sed -E 's/^javac ([0-9]+).*/\1/'
@@ -23,7 +23,7 @@ for home in "${candidates[@]}"; do
 done
 if [ -z "$best" ]; then
     echo "netscale needs a JDK $want or newer (with javac and jlink); none found in" \
-         "JAVA_HOME or /usr/lib/jvm. Install one, e.g. apt-get install openjdk-21-jdk-headless," \
+         "JAVA_HOME or /usr/lib/jvm. Install one, e.g. a Temurin JDK 22 or newer," \
          "or set JAVA_HOME." >&2
     exit 1
 fi

@@ -26,7 +26,7 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
 fi
 
-if ! "$(dirname "$0")/find-jdk.sh" 21 >/dev/null; then
+if ! "$(dirname "$0")/find-jdk.sh" 22 >/dev/null; then
     exit 1
 fi
 echo "# setup: done"

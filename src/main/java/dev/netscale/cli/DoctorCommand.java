@@ -49,7 +49,7 @@ final class DoctorCommand implements Callable<Integer> {
         List<Check> c = new ArrayList<>();
         c.add(new Check("java", "runner, jvm receivers", Optional.of(System.getProperty(
                 "java.version") + " at " + System.getProperty("java.home")),
-                "a JDK 21 or newer", true));
+                "a JDK 22 or newer", true));
         c.add(tool("gcc", "native build", "apt-get install gcc make (root)", true,
                 "gcc", "--version"));
         c.add(tool("taskset", "CPU pinning", "apt-get install util-linux (root)", true,

@@ -13,9 +13,11 @@ public enum Warning {
             + " and its logs"),
     HIGH_VARIANCE("high-variance", "the 95% confidence interval is wider than 10% of the mean;"
             + " add repetitions or quiet the host"),
-    COARSE_CPU("coarse-cpu", "the receiver's CPU time and its CPU set's busy time are counted"
-            + " in 10 ms clock ticks, and this window held fewer than 20, so its CPU figures are"
-            + " uncertain by more than 10%; raise message.total or use message.per-sender"),
+    COARSE_CPU("coarse-cpu", "a CPU figure counted in 10 ms clock ticks rested on fewer than"
+            + " 20 of them (the CPU sets' busy time, from /proc/stat; the receiver's CPU time too"
+            + " where its process CPU clock could not be read), so it is uncertain by more than"
+            + " 10%, and the CPU set can even read less busy than the receiver alone kept it;"
+            + " raise message.total or use message.per-sender"),
     SENDER_LIMITED("sender-limited", "the senders' CPU set was at least 90% busy over the"
             + " window, so the senders, not the receiver, may have set the throughput; give"
             + " the senders more CPUs (senders.cpus) or put fewer senders on each"),

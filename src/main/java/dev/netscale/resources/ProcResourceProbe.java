@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
  */
 final class ProcResourceProbe implements ResourceProbe {
     private static final long MAX_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** The source of a process read through its CPU clock, split by its stat line. */
+    static final String PROC_CLOCK = "proc-clock";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Path procRoot;
@@ -57,10 +60,29 @@ final class ProcResourceProbe implements ResourceProbe {
             sampler = new TaskSampler(TaskSampler.ofCgroup(procRoot, cgroup));
         } else {
             Path stat = procRoot.resolve(Long.toString(target.pid())).resolve("stat");
-            cpuTime = () -> CpuTime.of(ProcessStat.parse(ProcFiles.read(stat).orElseThrow(() ->
-                    new IllegalStateException("cannot read " + stat + ": the receiver exited"))));
-            source = "proc";
-            resolutionNanos = ClockTicks.toNanos(1);
+            Supplier<CpuTime> ticks = () -> CpuTime.of(ProcessStat.parse(ProcFiles.read(stat)
+                    .orElseThrow(() -> new IllegalStateException("cannot read " + stat
+                            + ": the receiver exited"))));
+            Optional<ProcessCpuClock> precise = procRoot.equals(Path.of("/proc"))
+                    ? ProcessCpuClock.of(target.pid()) : Optional.empty();
+            if (precise.isPresent()) {
+                // The total from the process's CPU clock, in nanoseconds; the split into
+                // user and system time from its stat line, which only clock ticks give.
+                ProcessCpuClock cpuClock = precise.get();
+                cpuTime = () -> {
+                    CpuTime split = ticks.get();
+                    long total = cpuClock.nanos().orElseThrow(() -> new IllegalStateException(
+                            "cannot read the CPU clock of " + cpuClock.pid()
+                                    + ": the receiver exited"));
+                    return new CpuTime(total, split.userNanos(), split.systemNanos());
+                };
+                source = PROC_CLOCK;
+                resolutionNanos = 1;
+            } else {
+                cpuTime = ticks;
+                source = "proc";
+                resolutionNanos = ClockTicks.toNanos(1);
+            }
             sampler = new TaskSampler(TaskSampler.ofProcess(procRoot, target.pid()));
         }
 

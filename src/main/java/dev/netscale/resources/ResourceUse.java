@@ -10,8 +10,10 @@ import java.util.Optional;
  * senders' CPU sets were meanwhile.
  * Raw amounts only; per-message figures are the analysis's, which knows the messages.
  *
- * @param source where the CPU time came from: {@code proc} (the process's stat), {@code
- *     cgroup-v1} or {@code cgroup-v2} (the container's cgroup)
+ * @param source where the CPU time came from: {@code proc-clock} (the process's CPU clock,
+ *     split into user and system time by its stat line), {@code proc} (the stat line alone,
+ *     where the clock cannot be read), {@code cgroup-v1} or {@code cgroup-v2} (the container's
+ *     cgroup)
  * @param windowNanos wall time between the two readings
  * @param cpu the receiver's CPU time over the window, threads that exited included
  * @param receiverCpuSet how busy the receiver's CPU set was, whoever used it
@@ -23,7 +25,8 @@ import java.util.Optional;
  * @param probeCpuNanos CPU time the probe itself spent reading, in the runner's process; -1
  *     when the JVM cannot tell
  * @param cpuResolutionNanos the unit {@code cpu} is counted in at each reading: a clock tick
- *     (10 ms) for a process, a nanosecond or microsecond for a cgroup
+ *     (10 ms) for a process's stat line, a nanosecond for its CPU clock, a nanosecond or
+ *     microsecond for a cgroup
  */
 public record ResourceUse(
         String source,

@@ -49,7 +49,8 @@ class ResourceRunTest {
                 || l.startsWith("released")).extracting(l -> l.split(" ")[0])
                 .containsExactly("holding", "released");
         ResourceUse use = out.resources().orElseThrow();
-        assertThat(use.source()).isEqualTo("proc");
+        assertThat(use.source()).as("the process CPU clock, in nanoseconds").isEqualTo("proc-clock");
+        assertThat(use.cpuResolutionNanos()).isEqualTo(1);
         assertThat(use.windowNanos()).isPositive();
         assertThat(use.samples()).isGreaterThanOrEqualTo(2);
         // the main thread and one thread per connection

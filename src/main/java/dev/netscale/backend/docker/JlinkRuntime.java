@@ -36,7 +36,7 @@ final class JlinkRuntime {
         if (!Files.isExecutable(jlink)) {
             throw new RuntimeUnavailableException("the JVM running netscale (" + javaHome
                     + ") has no jlink, which the docker backend needs to package the JVM"
-                    + " receiver; run netscale on a JDK 21 or newer (scripts/find-jdk.sh finds"
+                    + " receiver; run netscale on a JDK 22 or newer (scripts/find-jdk.sh finds"
                     + " one)");
         }
         Path dir = cacheRoot.resolve("jdk-" + System.getProperty("java.runtime.version")
