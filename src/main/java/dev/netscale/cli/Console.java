@@ -131,10 +131,6 @@ final class Console implements Runner.Listener {
                             : 0)
                     + t.messages() / Math.max(1, rate);
         }
-        for (Trial t : trials) {
-            line(String.format(Locale.ROOT, "  %4d  %-14s senders %3d  rep %d  %,d messages",
-                    t.index(), t.receiver().id(), t.senders(), t.repetition(), t.messages()));
-        }
         line(String.format(Locale.ROOT, "# estimated time: %s (rough: from rates measured on a"
                 + " 2-CPU machine, %,.0f round trips per second per connection and up to"
                 + " %,.0f to %,.0f messages per second per receiver core)",
@@ -142,6 +138,11 @@ final class Console implements Runner.Listener {
                 ROUGH_ROUND_TRIPS_PER_CONNECTION,
                 ROUGH_MESSAGES_PER_CORE.values().stream().mapToDouble(d -> d).min().orElse(0),
                 ROUGH_MESSAGES_PER_CORE.values().stream().mapToDouble(d -> d).max().orElse(0)));
+        line("# the plan, in the order the trials would run:");
+        for (Trial t : trials) {
+            line(String.format(Locale.ROOT, "  %4d  %-14s senders %3d  rep %d  %,d messages",
+                    t.index(), t.receiver().id(), t.senders(), t.repetition(), t.messages()));
+        }
     }
 
     @Override

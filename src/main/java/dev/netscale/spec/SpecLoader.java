@@ -278,7 +278,7 @@ public final class SpecLoader {
         BitSet missing = (BitSet) set.clone();
         missing.andNot(hostCpus);
         if (checkHost && !missing.isEmpty()) {
-            in.problem(path + ".cpus", "CPU set " + CpuSet.format(set) + " needs CPUs "
+            in.problem(path + ".cpus", "CPU set " + CpuSet.format(set) + " includes CPUs "
                     + CpuSet.format(missing) + ", which this host does not offer (it has "
                     + CpuSet.format(hostCpus) + "); use 'auto' or a set within "
                     + CpuSet.format(hostCpus));

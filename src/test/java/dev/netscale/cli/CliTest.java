@@ -53,6 +53,8 @@ class CliTest {
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("# 12 trials: 3 sender counts x 4 receivers x 1 repetitions")
                 .contains("# estimated time:");
+        assertThat(r.out().indexOf("# estimated time:")).as("the estimate before the plan")
+                .isLessThan(r.out().indexOf("# the plan, in the order"));
         assertThat(tmp).isEmptyDirectory();
     }
 

@@ -185,7 +185,7 @@ class SpecLoaderTest {
     void refusesCpuSetsTheHostDoesNotHave() {
         assertThat(problems("missing-cpus.yaml")).hasSize(2).anySatisfy(p -> {
             assertThat(p.path()).isEqualTo("receivers[0].cpus");
-            assertThat(p.message()).isEqualTo("CPU set 0-19 needs CPUs 2-19, which this host"
+            assertThat(p.message()).isEqualTo("CPU set 0-19 includes CPUs 2-19, which this host"
                     + " does not offer (it has 0-1); use 'auto' or a set within 0-1");
         });
     }
