@@ -47,6 +47,9 @@ final class Console implements Runner.Listener {
         this.out = out;
     }
 
+    /** The width of the receiver column: the longest receiver id, at least 14. */
+    private int idWidth = 14;
+
     void line(String text) {
         out.println(text);
         out.flush();
@@ -54,6 +57,8 @@ final class Console implements Runner.Listener {
 
     void header(ExperimentSpec s, ExperimentSpec.Backend backend, List<Trial> trials,
             RunSettings settings) {
+        idWidth = Math.max(idWidth, s.receivers().stream().mapToInt(r -> r.id().length())
+                .max().orElse(0));
         line("# netscale: spec " + s.name() + " (" + s.source() + "), backend " + backend.id());
         if (!s.description().isBlank()) {
             line("# " + s.description().strip().replace("\n", "\n# "));
@@ -140,7 +145,8 @@ final class Console implements Runner.Listener {
                 ROUGH_MESSAGES_PER_CORE.values().stream().mapToDouble(d -> d).max().orElse(0)));
         line("# the plan, in the order the trials would run:");
         for (Trial t : trials) {
-            line(String.format(Locale.ROOT, "  %4d  %-14s senders %3d  rep %d  %,d messages",
+            line(String.format(Locale.ROOT, "  %4d  %-" + idWidth
+                    + "s senders %3d  rep %d  %,d messages",
                     t.index(), t.receiver().id(), t.senders(), t.repetition(), t.messages()));
         }
     }
@@ -158,7 +164,8 @@ final class Console implements Runner.Listener {
         String result = r.ok()
                 ? String.format(Locale.ROOT, "%,12.0f msg/s  ok", r.throughput())
                 : "      FAILED  " + r.failure();
-        line(String.format(Locale.ROOT, "[%3d/%d] %-14s senders %3d  rep %d %s%s", done, total,
+        line(String.format(Locale.ROOT, "[%3d/%d] %-" + idWidth + "s senders %3d  rep %d %s%s",
+                done, total,
                 r.receiver(), r.senders(), r.repetition(), result,
                 done < total ? "  ETA " + human(eta) : ""));
     }

@@ -153,13 +153,15 @@ final class ReportCommand implements Callable<Integer> {
         trials.stream().sorted(java.util.Comparator.comparing(TrialRecord::receiver)
                 .thenComparingInt(TrialRecord::senders))
                 .forEach(t -> points.computeIfAbsent(t.point(), k -> new ArrayList<>()).add(t));
-        console.line(String.format(Locale.ROOT, "%-14s %7s %14s %12s %4s %6s", "receiver",
-                "senders", "msg/s (mean)", "95% CI +-", "n", "failed"));
+        int width = Math.max(14, points.keySet().stream().mapToInt(p -> p.receiver().length())
+                .max().orElse(0));
+        console.line(String.format(Locale.ROOT, "%-" + width + "s %7s %14s %12s %4s %6s",
+                "receiver", "senders", "msg/s (mean)", "95% CI +-", "n", "failed"));
         points.forEach((p, list) -> {
             Sample s = Sample.of(list.stream().filter(TrialRecord::ok)
                     .mapToDouble(TrialRecord::throughput).toArray());
             long failed = list.stream().filter(t -> !t.ok()).count();
-            console.line(String.format(Locale.ROOT, "%-14s %7d %,14.0f %12s %4d %6s",
+            console.line(String.format(Locale.ROOT, "%-" + width + "s %7d %,14.0f %12s %4d %6s",
                     p.receiver(), p.senders(), s.mean(),
                     s.hasInterval() ? String.format(Locale.ROOT, "%,.0f", s.ci95HalfWidth())
                             : "n/a",

@@ -112,6 +112,7 @@ public final class Runner {
             int remaining = points.stillPlanned(toRun.subList(i + 1, toRun.size()));
             Duration eta = Duration.ofNanos((System.nanoTime() - begin) / done * remaining);
             listener.trialDone(record, done, done + remaining, eta);
+            points.announceIfConverged(record.point(), listener);
         }
         return records;
     }
@@ -151,6 +152,22 @@ public final class Runner {
                 listener.converged(point, s, before.size());
             }
             return true;
+        }
+
+        /**
+         * Says so when a point has just met the rule, at the trial that made it, which is
+         * when its later repetitions drop out of the count of trials still planned.
+         */
+        void announceIfConverged(PointKey point, Listener listener) {
+            if (rule.isEmpty() || announced.contains(point)) {
+                return;
+            }
+            List<TrialRecord> list = trials.getOrDefault(point, List.of());
+            Sample s = ConvergenceRule.throughput(list);
+            if (list.size() >= rule.get().min() && ConvergenceRule.converged(rule.get(), s)) {
+                announced.add(point);
+                listener.converged(point, s, list.size());
+            }
         }
 
         /** How many of {@code later} are still expected to run, as far as is known now. */

@@ -93,6 +93,9 @@ class ConvergenceRunTest {
         // Numbered in the order run, without gaps for the trials left out.
         assertThat(records).extracting(TrialRecord::trial).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(events.lines).contains("converged native at 1 senders after 2");
+        // Said right after the trial that made it converge, when the count of trials drops.
+        int converged = events.lines.indexOf("converged native at 1 senders after 2");
+        assertThat(events.lines.get(converged - 1)).contains(" 2/native/1 ");
         // The last trial's total is the 6 that ran, not the 8 planned.
         assertThat(events.lines).last().asString().startsWith("6/6 ");
     }
