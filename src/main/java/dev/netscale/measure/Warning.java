@@ -21,11 +21,11 @@ public enum Warning {
     SENDER_LIMITED("sender-limited", "the senders' CPU set was at least 90% busy over the"
             + " window, so the senders, not the receiver, may have set the throughput; give"
             + " the senders more CPUs (senders.cpus) or put fewer senders on each"),
-    WIDE_PROBE("wide-probe", "the receiver's resource readings spanned more than "
-            + "1.25 times its measured phase (its lines reached the runner late, as Docker's"
-            + " attach stream can make them), so cores busy, CPU set busy and thread shares read"
-            + " low for this trial; CPU per message is not affected; raise message.total for"
-            + " longer trials"),
+    WIDE_PROBE("wide-probe", "the receiver's resource readings spanned more than 1.25"
+            + " times its measured phase (the receiver's lines reached the runner late, as a"
+            + " busy host or Docker's attach stream can make them), so cores busy, CPU set busy"
+            + " and thread shares read low for this trial; CPU per message is not affected;"
+            + " raise message.total for longer trials"),
     SUPERLINEAR("superlinear", "throughput grew faster than the sender count from the first"
             + " point, beyond its 95% interval: the first point was held back by something that"
             + " more senders hide, often an idle CPU waking up for every message, so ratios to"
