@@ -109,10 +109,11 @@ final class Findings {
     static String growth(Levelling l) {
         String largest = Format.significant(l.maxRatio()) + "×";
         if (l.maxAtLargest() && l.stopsAtSenders() < l.largestSenders()) {
-            return "Its largest ratio, " + largest + ", is at the largest count measured, so it "
-                    + "may still be growing at " + Format.senders(l.largestSenders())
-                    + ", although by the rule above it stops growing at "
-                    + Format.senders(l.stopsAtSenders()) + ".";
+            return "Stops growing at " + Format.senders(l.stopsAtSenders()) + " by the rule"
+                    + " above (senders beyond it typically add less than 10%), but its largest"
+                    + " ratio, " + largest + ", is at the largest count measured, "
+                    + Format.senders(l.largestSenders()) + ", so a wider sweep may show more"
+                    + " growth.";
         }
         if (l.stillGrowing()) {
             return "Still growing at " + Format.senders(l.largestSenders())

@@ -59,9 +59,10 @@ class FindingsTest {
     void aPeakAtTheLargestCountAfterAPlateauIsCalledPossiblyStillGrowing() {
         String text = Findings.growth(new Levelling(2, 2.1, 8, 8, 2.1));
 
-        assertThat(text).isEqualTo("Its largest ratio, 2.10×, is at the largest count"
-                + " measured, so it may still be growing at 8 senders, although by the rule"
-                + " above it stops growing at 2 senders.");
+        assertThat(text).isEqualTo("Stops growing at 2 senders by the rule above (senders"
+                + " beyond it typically add less than 10%), but its largest ratio, 2.10×, is at"
+                + " the largest count measured, 8 senders, so a wider sweep may show more"
+                + " growth.");
     }
 
     @Test
