@@ -3,10 +3,12 @@ package dev.netscale.report;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Two runs side by side: each receiver's mean throughput against senders in one colour, run A
- * solid and run B dashed, both with their 95% intervals. Drawn by {@code netscale compare}.
+ * solid with circles and run B dashed with squares, both with their 95% intervals. Drawn by
+ * {@code netscale compare}.
  */
 public final class ComparisonChart {
     public static final String FILE_STEM = "compare";
@@ -31,12 +33,15 @@ public final class ComparisonChart {
             Curve c = curves.get(i);
             ChartStyle.addCurve(chart, c.receiver() + " (A)", ChartStyle.color(i), c.senders(),
                     c.meanA(), c.halfA());
-            // The legend draws every line solid, so the name says which one is dashed.
+            // XChart's legend draws every line solid; B's squares tell it apart there.
             String dashed = c.receiver() + " (B, dashed)";
             ChartStyle.addCurve(chart, dashed, ChartStyle.color(i), c.senders(), c.meanB(),
                     c.halfB());
             chart.getSeriesCollection().stream().filter(x -> x.getName().equals(dashed))
-                    .forEach(x -> x.setLineStyle(ChartStyle.DASHED));
+                    .forEach(x -> {
+                        x.setLineStyle(ChartStyle.DASHED);
+                        x.setMarker(SeriesMarkers.SQUARE);
+                    });
         }
         return chart;
     }

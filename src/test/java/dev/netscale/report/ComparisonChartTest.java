@@ -21,6 +21,8 @@ class ComparisonChartTest {
         XYSeries b = series(chart, "native (B, dashed)");
         assertThat(b.getLineStyle()).isSameAs(ChartStyle.DASHED);
         assertThat(a.getLineStyle()).isNotSameAs(ChartStyle.DASHED);
+        // The legend draws lines solid, so the markers differ too.
+        assertThat(b.getMarker()).isNotEqualTo(a.getMarker());
         assertThat(b.getLineColor()).isEqualTo(a.getLineColor());
         assertThat(b.getYData()).containsExactly(110, 200);
         // B's first point has no interval, so only its second gets an error bar.
