@@ -47,8 +47,16 @@ final class Console implements Runner.Listener {
         this.out = out;
     }
 
-    /** The width of the receiver column: the longest receiver id, at least 14. */
-    private int idWidth = 14;
+    /** The narrowest receiver column. */
+    private static final int MIN_ID_WIDTH = 14;
+
+    /** The width of the receiver column, set by the spec's receivers. */
+    private int idWidth = MIN_ID_WIDTH;
+
+    /** A receiver column wide enough for every id, and at least {@value #MIN_ID_WIDTH}. */
+    static int idWidth(java.util.stream.Stream<String> ids) {
+        return Math.max(MIN_ID_WIDTH, ids.mapToInt(String::length).max().orElse(0));
+    }
 
     void line(String text) {
         out.println(text);
@@ -57,8 +65,7 @@ final class Console implements Runner.Listener {
 
     void header(ExperimentSpec s, ExperimentSpec.Backend backend, List<Trial> trials,
             RunSettings settings) {
-        idWidth = Math.max(idWidth, s.receivers().stream().mapToInt(r -> r.id().length())
-                .max().orElse(0));
+        idWidth = idWidth(s.receivers().stream().map(ExperimentSpec.ReceiverSpec::id));
         line("# netscale: spec " + s.name() + " (" + s.source() + "), backend " + backend.id());
         if (!s.description().isBlank()) {
             line("# " + s.description().strip().replace("\n", "\n# "));

@@ -153,8 +153,7 @@ final class ReportCommand implements Callable<Integer> {
         trials.stream().sorted(java.util.Comparator.comparing(TrialRecord::receiver)
                 .thenComparingInt(TrialRecord::senders))
                 .forEach(t -> points.computeIfAbsent(t.point(), k -> new ArrayList<>()).add(t));
-        int width = Math.max(14, points.keySet().stream().mapToInt(p -> p.receiver().length())
-                .max().orElse(0));
+        int width = Console.idWidth(points.keySet().stream().map(PointKey::receiver));
         console.line(String.format(Locale.ROOT, "%-" + width + "s %7s %14s %12s %4s %6s",
                 "receiver", "senders", "msg/s (mean)", "95% CI +-", "n", "failed"));
         points.forEach((p, list) -> {

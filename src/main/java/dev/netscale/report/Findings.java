@@ -74,8 +74,10 @@ final class Findings {
      */
     static Optional<String> senderLimited(PointSummary first, PointSummary last) {
         List<String> limited = new ArrayList<>();
+        long trials = 0;
         for (PointSummary p : first == last ? List.of(first) : List.of(first, last)) {
             if (p.resources() != null && p.resources().senderLimitedTrials() > 0) {
+                trials += p.resources().senderLimitedTrials();
                 limited.add(p.resources().senderLimitedTrials() + " of "
                         + p.resources().measuredTrials() + " trials at "
                         + Format.senders(p.senders()));
@@ -85,8 +87,7 @@ final class Findings {
             return Optional.empty();
         }
         return Optional.of("Read this factor with care: " + String.join(" and ", limited)
-                + (limited.size() == 1 && limited.get(0).startsWith("1 of") ? " was" : " were")
-                + " sender-limited (the senders' CPUs at least 90% busy), so the senders, not"
+                + (trials == 1 ? " was" : " were") + " sender-limited (the senders' CPUs at least 90% busy), so the senders, not"
                 + " the receiver, may have set " + (limited.size() == 1 ? "that throughput"
                         : "those throughputs") + ". ");
     }
