@@ -28,6 +28,13 @@ class CliTest {
         return new Result(status, out.toString(), err.toString());
     }
 
+    /** The one run folder a single run wrote under {@code specDir} (OUT/SPEC-NAME). */
+    static Path runFolder(Path specDir) throws java.io.IOException {
+        try (var s = Files.list(specDir)) {
+            return s.findFirst().orElseThrow();
+        }
+    }
+
     @Test
     void validatePrintsEveryProblemOfABadSpecAndExitsWithTwo() {
         Result r = netscale("validate", "src/test/resources/specs/many-problems.yaml");
@@ -88,10 +95,7 @@ class CliTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("[  8/8] ").contains("# files:")
                 .contains("# warning: short-window in ");
-        Path dir;
-        try (var s = Files.list(tmp.resolve("out/tiny"))) {
-            dir = s.findFirst().orElseThrow();
-        }
+        Path dir = runFolder(tmp.resolve("out/tiny"));
         for (String f : new String[] {"spec.yaml", "environment.json", "trials.csv",
             "summary.csv", "report.md", "charts/throughput.png", "charts/throughput.svg",
             "charts/scaling.png", "charts/scaling.svg", "charts/baseline.png",
@@ -121,10 +125,7 @@ class CliTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("# order: shuffled within each repetition, seed"
                 + " \\d+ \\(drawn; put order: \\{ seed: \\d+ } in the spec to repeat it\\)");
-        Path dir;
-        try (var s = Files.list(tmp.resolve("out/shuffled"))) {
-            dir = s.findFirst().orElseThrow();
-        }
+        Path dir = runFolder(tmp.resolve("out/shuffled"));
         // As if interrupted after 5 of 8 trials: keep the header and the first 5 rows.
         Path trials = dir.resolve("trials.csv");
         java.util.List<String> rows = Files.readAllLines(trials);
@@ -160,10 +161,7 @@ class CliTest {
         Result run = netscale("run", spec.toString(), "--repetitions", "1", "--out",
                 tmp.resolve("out").toString());
         assertThat(run.status()).as(run.err()).isZero();
-        Path dir;
-        try (var s = Files.list(tmp.resolve("out/early"))) {
-            dir = s.findFirst().orElseThrow();
-        }
+        Path dir = runFolder(tmp.resolve("out/early"));
         // As a stop while calibrating leaves the folder: environment.json holds the run's
         // settings but no calibration, and no trial is recorded.
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
