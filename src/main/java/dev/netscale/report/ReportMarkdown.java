@@ -98,8 +98,8 @@ final class ReportMarkdown {
         for (QualityWarnings.Kind k : QualityWarnings.of(in.trials(), points)) {
             List<String> where = new ArrayList<>(k.points());
             String places = where.size() <= 6 ? String.join(", ", where)
-                    : String.join(", ", where.subList(0, 5)) + " and " + (where.size() - 5)
-                            + " more";
+                    : String.join(", ", where.subList(0, 5)) + " and "
+                            + Format.plural(where.size() - 5, "more point");
             String count = k.trials() > 0 ? Format.plural(k.trials(), "trial")
                     : Format.plural(where.size(), "point");
             out.add("- **" + k.kind() + "** (" + count + ": " + places + "): " + k.advice()

@@ -49,8 +49,7 @@ final class RunSection {
                 + Format.plural(distinct(trials, TrialRecord::receiver).size(), "receiver")
                 + " at sender counts " + distinct(trials, t -> t.senders()).stream()
                         .sorted().map(String::valueOf).collect(Collectors.joining(", "))
-                + ", up to " + Format.plural(trials.stream().mapToInt(TrialRecord::repetition)
-                        .max().orElse(0), "repetition") + " each.");
+                + ", " + repetitions(trials) + " each.");
         List<String> started = trials.stream().map(TrialRecord::startedAt)
                 .filter(s -> s != null && !s.isBlank()).sorted().toList();
         if (!started.isEmpty()) {
@@ -97,5 +96,17 @@ final class RunSection {
     private static String join(List<TrialRecord> trials,
             Function<TrialRecord, String> f) {
         return String.join(" and ", distinct(trials, f));
+    }
+
+    /**
+     * "5 repetitions" when every point has the same count, "up to 5 repetitions" when some
+     * have fewer (a point that converged early, a run not yet finished).
+     */
+    private static String repetitions(List<TrialRecord> trials) {
+        var perPoint = trials.stream().collect(Collectors.groupingBy(TrialRecord::point,
+                Collectors.mapping(TrialRecord::repetition, Collectors.toSet())));
+        int most = perPoint.values().stream().mapToInt(java.util.Set::size).max().orElse(0);
+        int fewest = perPoint.values().stream().mapToInt(java.util.Set::size).min().orElse(0);
+        return (fewest == most ? "" : "up to ") + Format.plural(most, "repetition");
     }
 }
